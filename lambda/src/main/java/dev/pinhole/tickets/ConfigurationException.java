@@ -1,0 +1,8 @@
+package dev.pinhole.tickets;
+
+/** A setting is missing or invalid. Thrown at start-up only, so a bad deploy fails before any request. */
+public final class ConfigurationException extends RuntimeException {
+    public ConfigurationException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,133 @@
+package dev.pinhole.tickets;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Everything the ticket handler is configured with, read once at start-up. This is the only place
+ * that knows the environment variable names; the README's configuration table mirrors it.
+ */
+public record TicketConfig(
+        String bucket,
+        String region,
+        URI publicBaseUrl,
+        long maxUploadBytes,
+        Duration urlLifetime,
+        Set<String> allowedExtensions,
+        Optional<URI> s3Endpoint,
+        boolean pathStyleAccess,
+        List<String> allowedOrigins,
+        Optional<String> uploadToken) {
+
+    public static final String BUCKET = "PINHOLE_BUCKET";
+    public static final String REGION = "AWS_REGION";
+    public static final String PUBLIC_BASE_URL = "PINHOLE_PUBLIC_BASE_URL";
+    public static final String MAX_UPLOAD_BYTES = "PINHOLE_MAX_UPLOAD_BYTES";
+    public static final String URL_LIFETIME_SECONDS = "PINHOLE_URL_LIFETIME_SECONDS";
+    public static final String ALLOWED_EXTENSIONS = "PINHOLE_ALLOWED_EXTENSIONS";
+    public static final String S3_ENDPOINT = "PINHOLE_S3_ENDPOINT";
+    public static final String S3_PATH_STYLE = "PINHOLE_S3_PATH_STYLE";
+    public static final String ALLOWED_ORIGINS = "PINHOLE_ALLOWED_ORIGINS";
+    public static final String UPLOAD_TOKEN = "PINHOLE_UPLOAD_TOKEN";
+
+    /** Every variable the handler reads; the template test checks the stack sets no others. */
+    public static final List<String> VARIABLES = List.of(BUCKET, REGION, PUBLIC_BASE_URL, MAX_UPLOAD_BYTES,
+            URL_LIFETIME_SECONDS, ALLOWED_EXTENSIONS, S3_ENDPOINT, S3_PATH_STYLE, ALLOWED_ORIGINS, UPLOAD_TOKEN);
+
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    public static final long DEFAULT_URL_LIFETIME_SECONDS = 300;
+    /** S3 caps a single PUT at 5 GiB. */
+    static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
+    /** SigV4 presigned URLs live at most seven days. */
+    static final long MAX_URL_LIFETIME_SECONDS = 7L * 24 * 3600;
+
+    public TicketConfig {
+        allowedExtensions = Set.copyOf(allowedExtensions);
+        allowedOrigins = List.copyOf(allowedOrigins);
+    }
+
+    public static TicketConfig fromEnvironment(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        return new TicketConfig(
+                env.required(BUCKET),
+                env.required(REGION),
+                httpUrl(PUBLIC_BASE_URL, env.required(PUBLIC_BASE_URL)),
+                env.longInRange(MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES, 1, MAX_SINGLE_PUT_BYTES),
+                Duration.ofSeconds(env.longInRange(
+                        URL_LIFETIME_SECONDS, DEFAULT_URL_LIFETIME_SECONDS, 1, MAX_URL_LIFETIME_SECONDS)),
+                env.optional(ALLOWED_EXTENSIONS).map(TicketConfig::allowedExtensions)
+                        .orElse(ImageTypes.DEFAULT_ALLOWED),
+                env.optional(S3_ENDPOINT).map(value -> httpUrl(S3_ENDPOINT, value)),
+                env.flag(S3_PATH_STYLE, false),
+                env.optional(ALLOWED_ORIGINS).map(TicketConfig::origins).orElse(List.of()),
+                env.optional(UPLOAD_TOKEN));
+    }
+
+    /** The public link of a stored key, e.g. https://d111.cloudfront.net/i/abc.png. */
+    public String publicUrl(String key) {
+        return publicBaseUrl + "/" + key;
+    }
+
+    static Set<String> allowedExtensions(String list) {
+        Set<String> result = new LinkedHashSet<>();
+        for (String item : splitList(list)) {
+            String extension = ImageTypes.normalise(item).orElseThrow(() -> new ConfigurationException(
+                    ALLOWED_EXTENSIONS + ": '" + item + "' is not a file extension"));
+            if (ImageTypes.isExecutable(extension)) {
+                throw new ConfigurationException(ALLOWED_EXTENSIONS + ": " + extension
+                        + " is never allowed, because browsers can run scripts inside it");
+            }
+            if (!ImageTypes.isKnownImage(extension)) {
+                throw new ConfigurationException(ALLOWED_EXTENSIONS + ": " + extension
+                        + " is not an image type Pinhole knows how to serve");
+            }
+            result.add(extension);
+        }
+        if (result.isEmpty()) {
+            throw new ConfigurationException(ALLOWED_EXTENSIONS + " lists no extension");
+        }
+        return result;
+    }
+
+    private static List<String> origins(String list) {
+        List<String> origins = splitList(list);
+        for (String origin : origins) {
+            URI uri = httpUrl(ALLOWED_ORIGINS, origin);
+            if (!uri.getRawPath().isEmpty() || !origin.equals(uri.getScheme() + "://" + uri.getRawAuthority())) {
+                throw new ConfigurationException(ALLOWED_ORIGINS
+                        + ": '" + origin + "' is not an origin (scheme://host[:port], no path, no '*')");
+            }
+        }
+        return origins;
+    }
+
+    private static List<String> splitList(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .collect(Collectors.toList());
+    }
+
+    /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */
+    private static URI httpUrl(String name, String value) {
+        String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        try {
+            URI uri = new URI(trimmed);
+            boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());
+            if (http && uri.getHost() != null && uri.getRawQuery() == null && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException invalid) {
+            // reported below
+        }
+        throw new ConfigurationException(name + " must be an http(s) URL such as https://images.example.com, not '"
+                + value + "'");
+    }
+}

@@ -1,0 +1,108 @@
+package dev.pinhole.tickets;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+/**
+ * The Pinhole API: {@code POST /api/uploads} issues an upload ticket, {@code GET /api/limits} says what
+ * would be accepted. Runs behind API Gateway (HTTP API, payload 2.0) and, unchanged, in the local stack.
+ */
+public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    static final String UPLOADS = "/api/uploads";
+    static final String LIMITS = "/api/limits";
+
+    private final TicketConfig config;
+    private final TicketIssuer issuer;
+    private final Cors cors;
+    private final UploadToken token;
+
+    /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
+    public TicketHandler() {
+        this(TicketConfig.fromEnvironment(System.getenv()));
+    }
+
+    private TicketHandler(TicketConfig config) {
+        this(config, Presigners.create(config, EnvironmentVariableCredentialsProvider.create()));
+    }
+
+    /** Used by tests and the local stack, which bring their own configuration and presigner. */
+    public TicketHandler(TicketConfig config, S3Presigner presigner) {
+        this.config = config;
+        this.issuer = new TicketIssuer(config, new TicketPresigner(presigner, config.bucket(), config.urlLifetime()));
+        this.cors = new Cors(config.allowedOrigins());
+        this.token = new UploadToken(config.uploadToken());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = ApiRequest.of(event);
+        Map<String, String> headers = new HashMap<>();
+        cors.addResponseHeaders(request.header("origin"), headers);
+        try {
+            return route(request, headers);
+        } catch (ApiException refused) {
+            headers.putAll(refused.headers());
+            return respond(refused.status(), JsonBodies.error(refused.code(), refused.getMessage()), headers);
+        } catch (RuntimeException fault) {
+            // A fault of ours (never of the caller's input): log it for the operator, tell the caller
+            // nothing internal.
+            System.err.println("pinhole: internal error: " + fault);
+            return respond(500, JsonBodies.error("internal_error", "Something went wrong on our side."), headers);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request, Map<String, String> headers) {
+        switch (request.path()) {
+            case UPLOADS:
+                if (request.isMethod("POST")) {
+                    return createTicket(request, headers);
+                }
+                return otherMethod(request, "POST", headers);
+            case LIMITS:
+                if (request.isMethod("GET")) {
+                    return respond(200, JsonBodies.limits(config), headers);
+                }
+                return otherMethod(request, "GET", headers);
+            default:
+                throw new ApiException(404, "not_found", "There is nothing at this path. The API has "
+                        + "POST " + UPLOADS + " and GET " + LIMITS + ".");
+        }
+    }
+
+    private APIGatewayV2HTTPResponse createTicket(ApiRequest request, Map<String, String> headers) {
+        token.check(request.header(UploadToken.HEADER));
+        String json = RequestBodies.text(request.body(), request.base64Encoded());
+        UploadTicket ticket = issuer.issue(UploadRequestParser.parse(json));
+        headers.put("location", ticket.publicUrl());
+        return respond(201, JsonBodies.ticket(ticket), headers);
+    }
+
+    /** Answers a CORS preflight for the route, or refuses the method. */
+    private APIGatewayV2HTTPResponse otherMethod(ApiRequest request, String allowed, Map<String, String> headers) {
+        if (request.isMethod("OPTIONS") && cors.enabled()) {
+            headers.putAll(cors.preflightHeaders(request.header("origin"), allowed));
+            return respond(204, null, headers);
+        }
+        throw ApiException.methodNotAllowed(request.method(), allowed);
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, String body, Map<String, String> headers) {
+        if (body != null) {
+            headers.put("content-type", "application/json; charset=utf-8");
+        }
+        headers.put("cache-control", "no-store");
+        headers.put("x-content-type-options", "nosniff");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}
