@@ -7,24 +7,24 @@ import java.util.Optional;
  * Reads settings from environment variables. Every failure names the variable, so a misconfigured
  * stack says exactly what to fix ("PINHOLE_BUCKET is not set").
  */
-final class Environment {
+public final class Environment {
     private final Map<String, String> variables;
 
-    Environment(Map<String, String> variables) {
+    public Environment(Map<String, String> variables) {
         this.variables = Map.copyOf(variables);
     }
 
-    String required(String name) {
+    public String required(String name) {
         return optional(name).orElseThrow(() -> new ConfigurationException(name + " is not set"));
     }
 
     /** A variable that is absent or blank counts as not set. */
-    Optional<String> optional(String name) {
+    public Optional<String> optional(String name) {
         String value = variables.get(name);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
-    long longInRange(String name, long defaultValue, long min, long max) {
+    public long longInRange(String name, long defaultValue, long min, long max) {
         Optional<String> raw = optional(name);
         if (raw.isEmpty()) {
             return defaultValue;
@@ -41,7 +41,7 @@ final class Environment {
                 name + " must be a whole number from " + min + " to " + max + ", not '" + raw.get() + "'");
     }
 
-    boolean flag(String name, boolean defaultValue) {
+    public boolean flag(String name, boolean defaultValue) {
         Optional<String> raw = optional(name);
         if (raw.isEmpty()) {
             return defaultValue;

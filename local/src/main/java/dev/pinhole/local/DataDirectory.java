@@ -1,0 +1,92 @@
+package dev.pinhole.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Properties;
+
+/**
+ * The folder that keeps a local Pinhole between runs: the object store and the S3 credentials.
+ * Credentials are generated the first time and reused, so nobody shares a hard-coded key.
+ */
+final class DataDirectory {
+    private static final String CREDENTIALS_FILE = "credentials.properties";
+
+    private final Path root;
+
+    DataDirectory(Path root) {
+        this.root = root;
+    }
+
+    /** Creates the folders if needed and proves they can be written, with a message that says which. */
+    Path prepareStore() {
+        Path store = root.resolve("store");
+        try {
+            Files.createDirectories(store);
+            Path probe = Files.createTempFile(store, ".write-check", "");
+            Files.delete(probe);
+        } catch (FileSystemException denied) {
+            String reason = denied instanceof AccessDeniedException ? "permission denied"
+                    : denied.getReason() != null ? denied.getReason() : denied.getClass().getSimpleName();
+            throw new StartupException("cannot write to the data directory " + root + " (" + reason
+                    + "). Choose another with PINHOLE_DATA=/some/dir.");
+        } catch (IOException failed) {
+            throw new StartupException("cannot prepare the data directory " + root + ": " + failed.getMessage());
+        }
+        return store;
+    }
+
+    S3Credentials credentials() {
+        Path file = root.resolve(CREDENTIALS_FILE);
+        try {
+            if (Files.exists(file)) {
+                return read(file);
+            }
+            S3Credentials fresh = new S3Credentials("pinhole-" + random(6), random(30));
+            write(file, fresh);
+            return fresh;
+        } catch (IOException failed) {
+            throw new StartupException("cannot read or write " + file + ": " + failed.getMessage());
+        }
+    }
+
+    private static S3Credentials read(Path file) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            properties.load(in);
+        }
+        String identity = properties.getProperty("identity");
+        String secret = properties.getProperty("secret");
+        if (identity == null || secret == null) {
+            throw new StartupException(file + " is damaged (identity or secret missing). Delete it to get new ones.");
+        }
+        return new S3Credentials(identity, secret);
+    }
+
+    private static void write(Path file, S3Credentials credentials) throws IOException {
+        Properties properties = new Properties();
+        properties.setProperty("identity", credentials.identity());
+        properties.setProperty("secret", credentials.secret());
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.WRITE)) {
+            properties.store(out, "S3 credentials of this local Pinhole, generated on first start");
+        }
+    }
+
+    private static String random(int bytes) {
+        byte[] buffer = new byte[bytes];
+        new SecureRandom().nextBytes(buffer);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(buffer);
+    }
+
+    record S3Credentials(String identity, String secret) {
+    }
+}

@@ -1,0 +1,86 @@
+package dev.pinhole.local;
+
+import java.net.BindException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import org.gaul.s3proxy.CrossOriginResourceSharing;
+import org.gaul.s3proxy.S3Proxy;
+import org.gaul.s3proxy.auth.AuthenticationType;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+
+/**
+ * A real S3 server on loopback: S3Proxy over a folder. It verifies SigV4 presigned URLs (signed headers,
+ * expiry, checksums, If-None-Match) the way S3 does, which is what makes the local stack worth testing on.
+ */
+final class LocalS3 implements AutoCloseable {
+    /** The headers an upload ticket signs and the browser sends; S3 must allow them cross-origin. */
+    static final List<String> UPLOAD_HEADERS = List.of("content-type", "if-none-match", "x-amz-checksum-sha256");
+
+    private final S3Proxy proxy;
+    private final BlobStore store;
+    private final String host;
+
+    private LocalS3(S3Proxy proxy, BlobStore store, String host) {
+        this.proxy = proxy;
+        this.store = store;
+        this.host = host;
+    }
+
+    static LocalS3 start(String host, int port, Path storeDirectory, DataDirectory.S3Credentials credentials,
+                         List<String> pageOrigins) {
+        BlobStore store = new FilesystemNio2BlobStore(storeDirectory.toString());
+        CrossOriginResourceSharing cors = new CrossOriginResourceSharing(
+                pageOrigins, List.of("PUT", "GET", "HEAD"), UPLOAD_HEADERS, List.of("ETag"), "false");
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(store)
+                .endpoint(URI.create("http://" + host + ":" + port))
+                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.identity(), credentials.secret())
+                .corsRules(cors)
+                .build();
+        try {
+            proxy.start();
+            waitUntilStarted(proxy);
+        } catch (BindException taken) {
+            throw new StartupException("port " + port + " for the local S3 server is already in use."
+                    + " Choose another with PINHOLE_S3_PORT=<port> (0 picks a free one).");
+        } catch (Exception failed) {
+            throw new StartupException("the local S3 server did not start: " + failed.getMessage(), failed);
+        }
+        return new LocalS3(proxy, store, host);
+    }
+
+    private static void waitUntilStarted(S3Proxy proxy) throws InterruptedException {
+        // S3Proxy starts Jetty asynchronously; its port is only known once it is listening.
+        for (int i = 0; i < 200 && !"STARTED".equals(proxy.getState()); i++) {
+            Thread.sleep(25);
+        }
+        if (!"STARTED".equals(proxy.getState())) {
+            throw new StartupException("the local S3 server did not start within 5 seconds");
+        }
+    }
+
+    URI endpoint() {
+        return URI.create("http://" + host + ":" + proxy.getPort());
+    }
+
+    BlobStore store() {
+        return store;
+    }
+
+    void createBucketIfMissing(String bucket) {
+        if (!store.containerExists(bucket)) {
+            store.createContainer(bucket);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            proxy.stop();
+        } catch (Exception ignored) {
+            // stopping is best effort: the process is going away
+        }
+    }
+}
