@@ -1,0 +1,64 @@
+package dev.pinhole.testkit;
+
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Random;
+import javax.imageio.ImageIO;
+
+/** Real, decodable images made on the spot, so tests can check that a browser actually renders them. */
+public final class SampleImages {
+    private SampleImages() {
+    }
+
+    public static byte[] png(int width, int height) {
+        return encode(picture(width, height, 1), "png");
+    }
+
+    public static byte[] jpeg(int width, int height) {
+        return encode(picture(width, height, 2), "jpg");
+    }
+
+    /**
+     * A PNG of at least {@code minBytes}: noise does not compress, so the size follows the pixel count.
+     * Used for uploads of a few MB in load and size tests.
+     */
+    public static byte[] noisyPng(int minBytes, long seed) {
+        int side = (int) Math.ceil(Math.sqrt(minBytes / 3.0)) + 1;
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Random random = new Random(seed);
+        for (int y = 0; y < side; y++) {
+            for (int x = 0; x < side; x++) {
+                image.setRGB(x, y, random.nextInt(0x1000000));
+            }
+        }
+        return encode(image, "png");
+    }
+
+    private static BufferedImage picture(int width, int height, int variant) {
+        BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, new Color(40, 90, 200), width, height, new Color(250, 180, 40 * variant)));
+        g.fillRect(0, 0, width, height);
+        g.setColor(Color.WHITE);
+        g.fillOval(width / 4, height / 4, width / 2, height / 2);
+        g.dispose();
+        return image;
+    }
+
+    private static byte[] encode(BufferedImage image, String format) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            if (!ImageIO.write(image, format, out)) {
+                throw new IllegalStateException("no ImageIO writer for " + format);
+            }
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
