@@ -61,6 +61,7 @@ class ExtensionValidationTest {
             "\"\\u0440ng\"",                   // Cyrillic er, looks like p
             "\"p\\u0578g\"",                   // Armenian vo, looks like n
             "\"\\uff50\\uff4e\\uff47\"",       // fullwidth png
+            "\"\\u212Apg\"",                   // Kelvin sign, which toLowerCase turns into ASCII k
             "\"png\\u0000\"", "\"\\u0000png\"", "\"pn\\u0000g\"",
             "\" png\"", "\"png \"", "\"png\\n\"", "\"\"", "\".\"",
             "\"pngpngpngpng\"", "\"*\""})
@@ -103,7 +104,7 @@ class ExtensionValidationTest {
     }
 
     @ParameterizedTest(name = "{0} normalises to nothing")
-    @ValueSource(strings = {"..png", "png/../x", "\u0440ng", "\uff50\uff4e\uff47", "png\u0000", ""})
+    @ValueSource(strings = {"..png", "png/../x", "\u0440ng", "\uff50\uff4e\uff47", "png\u0000", "\u212Apg", "\u212A", ""})
     void normalise_neverLetsNonAsciiOrPathCharactersThrough(String raw) {
         // Given a raw extension with a second dot, a path, a homoglyph, a fullwidth letter, NUL or nothing
         // When it is normalised
