@@ -36,7 +36,8 @@ public final class ImageTypes {
     private static final Set<String> EXECUTABLE = Set.of(
             "svg", "svgz", "html", "htm", "xhtml", "xht", "xml", "xsl", "js", "mjs", "css", "pdf", "swf");
 
-    private static final Pattern ASCII_EXTENSION = Pattern.compile("[a-z0-9]{1,10}");
+    /** Checked before lower-casing: toLowerCase maps some non-ASCII letters (the Kelvin sign) to ASCII. */
+    private static final Pattern ASCII_EXTENSION = Pattern.compile("[A-Za-z0-9]{1,10}");
 
     private ImageTypes() {
     }
@@ -48,8 +49,8 @@ public final class ImageTypes {
      */
     public static Optional<String> normalise(String extension) {
         String withoutDot = extension.startsWith(".") ? extension.substring(1) : extension;
-        String lower = withoutDot.toLowerCase(Locale.ROOT);
-        return ASCII_EXTENSION.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
+        return ASCII_EXTENSION.matcher(withoutDot).matches()
+                ? Optional.of(withoutDot.toLowerCase(Locale.ROOT)) : Optional.empty();
     }
 
     public static boolean isKnownImage(String normalisedExtension) {

@@ -1,0 +1,64 @@
+package dev.pinhole.tickets;
+
+import static dev.pinhole.tickets.TicketTesting.assertError;
+import static dev.pinhole.tickets.TicketTesting.config;
+import static dev.pinhole.tickets.TicketTesting.postUploads;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
+
+/** A fault of ours (here forced at the S3Presigner seam) is a plain 500 that reveals nothing internal. */
+class PresignerFailureTest {
+
+    /** A presigner that fails as it would with unusable credentials, whichever overload is called. */
+    @SuppressWarnings("unchecked")
+    private static S3Presigner failingPresigner() {
+        S3Presigner failing = mock(S3Presigner.class);
+        SdkClientException fault = SdkClientException.create(
+                "Unable to load credentials from AKIDSECRET at /var/task/internal/path");
+        when(failing.presignPutObject(any(Consumer.class))).thenThrow(fault);
+        when(failing.presignPutObject(any(PutObjectPresignRequest.class))).thenThrow(fault);
+        return failing;
+    }
+
+    @Test
+    void presign_answers500WithoutInternalDetailsWhenPresignerFails() {
+        // Given a handler whose presigner fails
+        TicketHandler handler = new TicketHandler(config(Map.of()), failingPresigner());
+
+        // When a valid request arrives
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                postUploads("{\"extension\":\"png\",\"size\":1}"), null);
+
+        // Then the caller gets a JSON 500 with a generic message and no exception details
+        String message = assertError(response, 500, "internal_error");
+        assertEquals("Something went wrong on our side.", message);
+        for (String leak : new String[] {"AKIDSECRET", "/var/task", "SdkClientException", "Exception", "at dev."}) {
+            assertFalse(response.getBody().contains(leak), response::getBody);
+        }
+        assertEquals("no-store", response.getHeaders().get("cache-control"));
+    }
+
+    @Test
+    void presign_refusesBadInputBeforeReachingAFailingPresigner() {
+        // Given a handler whose presigner would fail if it were asked
+        TicketHandler handler = new TicketHandler(config(Map.of()), failingPresigner());
+
+        // When a request the policy refuses arrives
+        APIGatewayV2HTTPResponse response = handler.handleRequest(
+                postUploads("{\"extension\":\"svg\",\"size\":1}"), null);
+
+        // Then it is the caller's 4xx, never a 5xx
+        assertError(response, 415, "unsupported_extension");
+    }
+}
