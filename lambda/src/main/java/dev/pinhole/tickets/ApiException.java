@@ -30,7 +30,8 @@ public final class ApiException extends RuntimeException {
 
     static ApiException methodNotAllowed(String method, String allowed) {
         return new ApiException(405, "method_not_allowed",
-                "This path does not accept " + method + "; use " + allowed + ".", Map.of("allow", allowed));
+                "This path does not accept " + (method.isEmpty() ? "that method" : method) + "; use " + allowed + ".",
+                Map.of("allow", allowed));
     }
 
     public int status() {

@@ -105,6 +105,13 @@ public record TicketConfig(
                 throw new ConfigurationException(ALLOWED_ORIGINS
                         + ": '" + origin + "' is not an origin (scheme://host[:port], no path, no '*')");
             }
+            // Browsers send origins lower-case and without a default port; any other spelling never matches.
+            boolean defaultPort = uri.getPort() == 443 && "https".equals(uri.getScheme())
+                    || uri.getPort() == 80 && "http".equals(uri.getScheme());
+            if (!origin.equals(origin.toLowerCase(java.util.Locale.ROOT)) || defaultPort) {
+                throw new ConfigurationException(ALLOWED_ORIGINS + ": write '" + origin
+                        + "' as browsers send it: lower-case, without the default port");
+            }
         }
         return origins;
     }
@@ -116,7 +123,7 @@ public record TicketConfig(
 
     /** An absolute http(s) URL without query or fragment; a trailing slash is dropped. */
     private static URI httpUrl(String name, String value) {
-        String trimmed = value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        String trimmed = value.replaceAll("/+$", "");
         try {
             URI uri = new URI(trimmed);
             boolean http = "https".equals(uri.getScheme()) || "http".equals(uri.getScheme());

@@ -223,4 +223,25 @@ class TicketConfigTest {
         // Then start-up fails, naming the variable
         assertTrue(message.startsWith(TicketConfig.ALLOWED_ORIGINS), message);
     }
+
+    @ParameterizedTest(name = "origin {0} must be written as browsers send it")
+    @ValueSource(strings = {"https://Pinhole.example.org", "https://pinhole.example.org:443", "http://localhost:80"})
+    void fromEnvironment_refusesOriginSpelledAsNoBrowserSendsIt(String origin) {
+        // Given an origin with capitals or an explicit default port, which would never match a browser's Origin
+        // When the configuration is read
+        String message = failure(TicketConfig.ALLOWED_ORIGINS, origin);
+
+        // Then start-up fails and says how to write it
+        assertTrue(message.contains("lower-case, without the default port"), message);
+    }
+
+    @Test
+    void fromEnvironment_dropsEveryTrailingSlashOfTheLinkBase() {
+        // Given a public base URL ending in several slashes
+        TicketConfig config = config(Map.of(TicketConfig.PUBLIC_BASE_URL, "https://images.example.org//"));
+
+        // When a link is built
+        // Then it has exactly one slash before the key
+        assertEquals("https://images.example.org/i/a.png", config.publicUrl("i/a.png"));
+    }
 }
