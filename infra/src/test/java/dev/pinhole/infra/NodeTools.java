@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -17,18 +18,23 @@ final class NodeTools {
     }
 
     static void require() {
-        String missing = !runs("node") ? "node" : !runs("npm") ? "npm" : null;
+        require(NodeTools::runs, System.getenv(REQUIRE_ALL));
+    }
+
+    /** Skips (aborts) the calling test when a tool is missing, or fails it when requireAll is "1". */
+    static void require(Predicate<String> runs, String requireAll) {
+        String missing = !runs.test("node") ? "node" : !runs.test("npm") ? "npm" : null;
         if (missing == null) {
             return;
         }
         String message = missing + " is not on PATH; the offline CloudFormation validator needs Node.js 20+";
-        if ("1".equals(System.getenv(REQUIRE_ALL))) {
+        if ("1".equals(requireAll)) {
             fail(message + " (" + REQUIRE_ALL + "=1, so this is a failure, not a skip)");
         }
         Assumptions.abort(message);
     }
 
-    private static boolean runs(String tool) {
+    static boolean runs(String tool) {
         try {
             Process process = new ProcessBuilder(tool, "--version").redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
