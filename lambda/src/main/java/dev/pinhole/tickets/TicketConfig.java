@@ -18,14 +18,15 @@ import java.util.stream.Collectors;
 public record TicketConfig(
         String bucket,
         String region,
-        URI publicBaseUrl,
+        Optional<URI> publicBaseUrl,
         long maxUploadBytes,
         Duration urlLifetime,
         Set<String> allowedExtensions,
         Optional<URI> s3Endpoint,
         boolean pathStyleAccess,
         List<String> allowedOrigins,
-        Optional<String> uploadToken) {
+        Optional<String> uploadToken,
+        Optional<String> originSecret) {
 
     public static final String BUCKET = "PINHOLE_BUCKET";
     public static final String REGION = "AWS_REGION";
@@ -37,10 +38,13 @@ public record TicketConfig(
     public static final String S3_PATH_STYLE = "PINHOLE_S3_PATH_STYLE";
     public static final String ALLOWED_ORIGINS = "PINHOLE_ALLOWED_ORIGINS";
     public static final String UPLOAD_TOKEN = "PINHOLE_UPLOAD_TOKEN";
+    /** Shared with CloudFront; proves a request's viewer-host header is CloudFront's (see {@link LinkBase}). */
+    public static final String ORIGIN_SECRET = "PINHOLE_ORIGIN_SECRET";
 
     /** Every variable the handler reads; the template test checks the stack sets no others. */
     public static final List<String> VARIABLES = List.of(BUCKET, REGION, PUBLIC_BASE_URL, MAX_UPLOAD_BYTES,
-            URL_LIFETIME_SECONDS, ALLOWED_EXTENSIONS, S3_ENDPOINT, S3_PATH_STYLE, ALLOWED_ORIGINS, UPLOAD_TOKEN);
+            URL_LIFETIME_SECONDS, ALLOWED_EXTENSIONS, S3_ENDPOINT, S3_PATH_STYLE, ALLOWED_ORIGINS, UPLOAD_TOKEN,
+            ORIGIN_SECRET);
 
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
     public static final long DEFAULT_URL_LIFETIME_SECONDS = 300;
@@ -52,6 +56,18 @@ public record TicketConfig(
     public TicketConfig {
         allowedExtensions = Set.copyOf(allowedExtensions);
         allowedOrigins = List.copyOf(allowedOrigins);
+        if (publicBaseUrl.isEmpty() && originSecret.isEmpty()) {
+            throw new ConfigurationException(PUBLIC_BASE_URL + " is not set (or set " + ORIGIN_SECRET
+                    + " to take the links' host from CloudFront)");
+        }
+    }
+
+    /** A configuration with a fixed public base URL, as the local stack and most tests have. */
+    public TicketConfig(String bucket, String region, URI publicBaseUrl, long maxUploadBytes, Duration urlLifetime,
+            Set<String> allowedExtensions, Optional<URI> s3Endpoint, boolean pathStyleAccess,
+            List<String> allowedOrigins, Optional<String> uploadToken) {
+        this(bucket, region, Optional.of(publicBaseUrl), maxUploadBytes, urlLifetime, allowedExtensions, s3Endpoint,
+                pathStyleAccess, allowedOrigins, uploadToken, Optional.empty());
     }
 
     public static TicketConfig fromEnvironment(Map<String, String> variables) {
@@ -59,7 +75,7 @@ public record TicketConfig(
         return new TicketConfig(
                 env.required(BUCKET),
                 env.required(REGION),
-                httpUrl(PUBLIC_BASE_URL, env.required(PUBLIC_BASE_URL)),
+                env.optional(PUBLIC_BASE_URL).map(value -> httpUrl(PUBLIC_BASE_URL, value)),
                 env.longInRange(MAX_UPLOAD_BYTES, DEFAULT_MAX_UPLOAD_BYTES, 1, MAX_SINGLE_PUT_BYTES),
                 Duration.ofSeconds(env.longInRange(
                         URL_LIFETIME_SECONDS, DEFAULT_URL_LIFETIME_SECONDS, 1, MAX_URL_LIFETIME_SECONDS)),
@@ -68,12 +84,8 @@ public record TicketConfig(
                 env.optional(S3_ENDPOINT).map(value -> httpUrl(S3_ENDPOINT, value)),
                 env.flag(S3_PATH_STYLE, false),
                 env.optional(ALLOWED_ORIGINS).map(TicketConfig::origins).orElse(List.of()),
-                env.optional(UPLOAD_TOKEN));
-    }
-
-    /** The public link of a stored key, e.g. https://d111.cloudfront.net/i/abc.png. */
-    public String publicUrl(String key) {
-        return publicBaseUrl + "/" + key;
+                env.optional(UPLOAD_TOKEN),
+                env.optional(ORIGIN_SECRET));
     }
 
     static Set<String> allowedExtensions(String list) {

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
@@ -14,13 +15,14 @@ import software.amazon.awssdk.services.s3.presigner.S3Presigner;
  * would be accepted. Runs behind API Gateway (HTTP API, payload 2.0) and, unchanged, in the local stack.
  */
 public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    static final String UPLOADS = "/api/uploads";
-    static final String LIMITS = "/api/limits";
+    public static final String UPLOADS = "/api/uploads";
+    public static final String LIMITS = "/api/limits";
 
     private final TicketConfig config;
     private final TicketIssuer issuer;
     private final Cors cors;
     private final UploadToken token;
+    private final LinkBase links;
 
     /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
     public TicketHandler() {
@@ -37,6 +39,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.issuer = new TicketIssuer(config, new TicketPresigner(presigner, config.bucket(), config.urlLifetime()));
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
+        this.links = LinkBase.of(config);
     }
 
     @Override
@@ -77,8 +80,9 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private APIGatewayV2HTTPResponse createTicket(ApiRequest request, Map<String, String> headers) {
         token.check(request.header(UploadToken.HEADER));
+        URI linkBase = links.forRequest(request);
         String json = RequestBodies.text(request.body(), request.base64Encoded());
-        UploadTicket ticket = issuer.issue(UploadRequestParser.parse(json));
+        UploadTicket ticket = issuer.issue(UploadRequestParser.parse(json), linkBase);
         headers.put("location", ticket.publicUrl());
         return respond(201, JsonBodies.ticket(ticket), headers);
     }

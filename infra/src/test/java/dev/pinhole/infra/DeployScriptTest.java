@@ -1,0 +1,202 @@
+package dev.pinhole.infra;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** scripts/deploy.sh against stub aws and mvn: which calls it makes, in which order, with which values. */
+class DeployScriptTest {
+    private static final String REGION = "--region eu-west-1";
+    /** What the stub mvn writes as the shaded jar. */
+    private static final byte[] JAR = "not really a jar".getBytes(StandardCharsets.UTF_8);
+
+    @TempDir
+    Path dir;
+    private ScriptSandbox sandbox;
+
+    @BeforeEach
+    void sandbox() throws Exception {
+        sandbox = new ScriptSandbox(dir);
+    }
+
+    private static byte[] sha256() throws Exception {
+        return MessageDigest.getInstance("SHA-256").digest(JAR);
+    }
+
+    private ScriptSandbox.Result deploy(String... args) throws Exception {
+        return sandbox.run("deploy.sh", args);
+    }
+
+    /** The index of the first call starting with prefix at or after from; fails when there is none. */
+    private static int find(List<String> calls, String prefix, int from) {
+        for (int i = from; i < calls.size(); i++) {
+            if (calls.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        throw new AssertionError("no call starting '" + prefix + "' after call " + from + " in:\n"
+                + String.join("\n", calls));
+    }
+
+    @Test
+    void firstDeploy_buildsUploadsDeploysPublishesAndInvalidatesInThatOrder() throws Exception {
+        ScriptSandbox.Result result = deploy("--stack-name", "demo", "--region", "eu-west-1");
+
+        assertEquals(0, result.exit(), result.stderr());
+        String hex = HexFormat.of().formatHex(sha256());
+        String key = "lambda/pinhole-lambda-" + hex + ".jar";
+        List<String> calls = result.calls();
+        int step = find(calls, "aws --version", 0);
+        step = find(calls, "aws sts get-caller-identity " + REGION, step);
+        step = find(calls, "mvn -B -q -pl lambda -am package", step);
+        step = find(calls, "aws cloudformation deploy " + REGION + " --stack-name demo-artifacts --template-file "
+                + sandbox.root.resolve("scripts/artifact-bucket.yaml") + " --no-fail-on-empty-changeset", step);
+        step = find(calls, "aws s3api head-object " + REGION + " --bucket demo-artifacts-bucket --key " + key, step);
+        step = find(calls, "aws s3 cp " + REGION + " --only-show-errors "
+                + sandbox.root.resolve("lambda/target/pinhole-lambda-0.1.0-SNAPSHOT-aws.jar")
+                + " s3://demo-artifacts-bucket/" + key, step);
+        step = find(calls, "aws cloudformation deploy " + REGION + " --stack-name demo --template-file "
+                + sandbox.root.resolve("template.yaml") + " --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset"
+                + " --parameter-overrides ArtifactBucket=demo-artifacts-bucket ArtifactKey=" + key
+                + " CodeSha256=" + Base64.getEncoder().encodeToString(sha256()) + " OriginSecret=", step);
+        step = find(calls, "aws s3 sync " + REGION + " --only-show-errors --delete --cache-control public, max-age=300 "
+                + sandbox.root.resolve("web") + "/ s3://demo-site-bucket/", step);
+        find(calls, "aws cloudfront create-invalidation --distribution-id E2EXAMPLE --paths / /index.html /js/app.js",
+                step);
+        assertTrue(result.stdout().contains("Pinhole is live at https://d111.cloudfront.net"), result.stdout());
+    }
+
+    @Test
+    void firstDeploy_generatesALongRandomOriginSecret() throws Exception {
+        String call = deploy("--stack-name", "demo", "--region", "eu-west-1")
+                .callsStartingWith("aws cloudformation deploy " + REGION + " --stack-name demo ").get(0);
+        assertTrue(call.matches(".* OriginSecret=[0-9a-f]{64}$"), call);
+    }
+
+    @Test
+    void redeploy_keepsTheOriginSecretAndSkipsAnUploadedJar() throws Exception {
+        sandbox.with("STUB_STACK_STATUS", "UPDATE_COMPLETE").with("STUB_JAR_UPLOADED", "1");
+
+        ScriptSandbox.Result result = deploy("--stack-name", "demo", "--region", "eu-west-1");
+
+        assertEquals(0, result.exit(), result.stderr());
+        assertEquals(List.of(), result.callsStartingWith("aws s3 cp"));
+        String stackDeploy = result.callsStartingWith("aws cloudformation deploy " + REGION + " --stack-name demo ")
+                .get(0);
+        // Not passing it makes `aws cloudformation deploy` keep the previous value.
+        assertTrue(!stackDeploy.contains("OriginSecret"), stackDeploy);
+        assertTrue(stackDeploy.contains("CodeSha256="), stackDeploy);
+    }
+
+    @Test
+    void customDomain_isPassedWithItsCertificateAndNamedInTheDnsHint() throws Exception {
+        String certificate = "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234";
+        sandbox.with("STUB_SITE_URL", "https://img.example.com");
+
+        ScriptSandbox.Result result = deploy("--region", "eu-west-1", "--domain", "img.example.com",
+                "--certificate-arn", certificate);
+
+        assertEquals(0, result.exit(), result.stderr());
+        String stackDeploy = result.callsStartingWith("aws cloudformation deploy " + REGION + " --stack-name pinhole ")
+                .get(0);
+        assertTrue(stackDeploy.endsWith(" CustomDomain=img.example.com CertificateArn=" + certificate), stackDeploy);
+        assertTrue(result.stdout().contains("Point img.example.com (CNAME or alias record) at d111.cloudfront.net"),
+                result.stdout());
+    }
+
+    @Test
+    void failedFirstCreate_isRefusedWithTheWayOut() throws Exception {
+        sandbox.with("STUB_STACK_STATUS", "ROLLBACK_COMPLETE");
+
+        ScriptSandbox.Result result = deploy("--stack-name", "demo", "--region", "eu-west-1");
+
+        assertEquals(1, result.exit());
+        assertEquals("deploy.sh: stack demo is ROLLBACK_COMPLETE and cannot be updated; remove it with "
+                + "scripts/destroy.sh --stack-name demo --region eu-west-1\n", result.stderr());
+        assertEquals(List.of(), result.callsStartingWith("aws cloudformation deploy"));
+        assertEquals(List.of(), result.callsStartingWith("mvn"));
+    }
+
+    @Test
+    void help_printsSummaryAndUsageAndCallsNothing() throws Exception {
+        ScriptSandbox.Result result = deploy("--help");
+
+        assertEquals(0, result.exit());
+        assertTrue(result.stdout().startsWith("Summary: deploy Pinhole to AWS"), result.stdout());
+        assertTrue(result.stdout().contains("\nUsage: scripts/deploy.sh [--stack-name NAME] [--region REGION]"),
+                result.stdout());
+        assertEquals(List.of(), result.calls());
+    }
+
+    @Test
+    void unknownOption_isRefusedByName() throws Exception {
+        ScriptSandbox.Result result = deploy("--stak-name", "demo");
+
+        assertEquals(1, result.exit());
+        assertEquals("deploy.sh: unknown option '--stak-name' (see --help)\n", result.stderr());
+        assertEquals(List.of(), result.calls());
+    }
+
+    @Test
+    void upperCaseStackName_isRefusedBecauseBucketNamesDeriveFromIt() throws Exception {
+        ScriptSandbox.Result result = deploy("--stack-name", "Pinhole", "--region", "eu-west-1");
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().startsWith("deploy.sh: stack name 'Pinhole' must be lower-case"), result.stderr());
+    }
+
+    @Test
+    void domainWithoutCertificate_isRefused() throws Exception {
+        ScriptSandbox.Result result = deploy("--region", "eu-west-1", "--domain", "img.example.com");
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().startsWith("deploy.sh: --domain and --certificate-arn go together"),
+                result.stderr());
+    }
+
+    @Test
+    void missingAwsCli_isNamedWithWhereToGetIt() throws Exception {
+        ScriptSandbox.Result result = sandbox.withoutAws().run("deploy.sh", "--region", "eu-west-1");
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().startsWith("deploy.sh: the AWS CLI v2 is not installed: https://"), result.stderr());
+        assertEquals(List.of(), result.calls());
+    }
+
+    @Test
+    void awsCliVersion1_isRefused() throws Exception {
+        ScriptSandbox.Result result = sandbox.with("STUB_AWS_VERSION", "1.45.11").run("deploy.sh", "--region", "x-1");
+
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().startsWith("deploy.sh: needs the AWS CLI v2, found: aws-cli/1.45.11"),
+                result.stderr());
+    }
+
+    @Test
+    void missingCredentials_stopBeforeAnythingIsBuiltOrCreated() throws Exception {
+        ScriptSandbox.Result result = sandbox.with("STUB_NO_CREDENTIALS", "1").run("deploy.sh", "--region", "eu-west-1");
+
+        assertEquals(1, result.exit());
+        assertEquals("deploy.sh: no usable AWS credentials: run 'aws configure' or 'aws sso login', or set "
+                + "AWS_PROFILE, then retry\n", result.stderr());
+        assertEquals(List.of("aws --version", "aws sts get-caller-identity " + REGION + " --query Account --output text"),
+                result.calls());
+    }
+
+    @Test
+    void noRegion_isRefusedWithTheOptionToPass() throws Exception {
+        ScriptSandbox.Result result = deploy();
+
+        assertEquals(1, result.exit());
+        assertEquals("deploy.sh: no region: pass --region or set AWS_REGION\n", result.stderr());
+    }
+}
