@@ -1,5 +1,7 @@
 package dev.pinhole.infra;
 
+import dev.pinhole.testkit.RequiredTools;
+
 import static dev.pinhole.infra.Template.asList;
 import static dev.pinhole.infra.Template.asMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -38,7 +40,8 @@ class TemplateValidationTest {
 
     @BeforeAll
     static void validateEverything() {
-        NodeTools.require();
+        RequiredTools.require("Node.js (node)", RequiredTools.onPath("node"));
+        RequiredTools.require("npm", RequiredTools.onPath("npm"));
         template = Template.load(Repo.TEMPLATE);
         // The unchanged template, written back by the same code that writes mutants: if this is clean, a
         // mutant's finding comes from its mutation and not from the writing.

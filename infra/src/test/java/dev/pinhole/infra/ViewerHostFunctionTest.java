@@ -1,5 +1,7 @@
 package dev.pinhole.infra;
 
+import dev.pinhole.testkit.RequiredTools;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.gson.JsonObject;
@@ -24,7 +26,8 @@ class ViewerHostFunctionTest {
 
     @BeforeAll
     static void loadCode() {
-        NodeTools.require();
+        RequiredTools.require("Node.js (node)", RequiredTools.onPath("node"));
+        RequiredTools.require("npm", RequiredTools.onPath("npm"));
         Template template = Template.load(Repo.TEMPLATE);
         code = String.valueOf(template.properties(template.single("AWS::CloudFront::Function")).get("FunctionCode"));
     }

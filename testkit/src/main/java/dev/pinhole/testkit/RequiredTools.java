@@ -19,11 +19,15 @@ public final class RequiredTools {
 
     /** Returns the tool's path; skips or fails the test when it is not on this machine. */
     public static Path require(String description, Optional<Path> tool) {
+        return require(description, tool, System.getenv(REQUIRE_ALL));
+    }
+
+    static Path require(String description, Optional<Path> tool, String requireAllSetting) {
         if (tool.isPresent()) {
             return tool.get();
         }
         String message = description + " is not installed on this machine";
-        if ("1".equals(System.getenv(REQUIRE_ALL))) {
+        if ("1".equals(requireAllSetting)) {
             Assertions.fail(message + ", and " + REQUIRE_ALL + "=1 forbids skipping (see .ci/run)");
         }
         Assumptions.abort(message + "; skipping (set " + REQUIRE_ALL + "=1 to make this a failure)");
