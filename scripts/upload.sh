@@ -307,6 +307,7 @@ http() {
 curl_detail() {
   local detail
   detail=$(cat "$workdir/curl.err")
+  [[ -n $detail ]] || detail="network error"
   detail=${detail#curl: }
   if [[ $detail =~ ^\([0-9]+\)\ (.*)$ ]]; then detail=${BASH_REMATCH[1]}; fi
   printf '%s' "${detail%%$'\n'*}"
@@ -361,15 +362,21 @@ ticket_refusal() {
 
 # PUTs the bytes to the presigned URL with exactly the headers the ticket lists.
 put_image() {
-  local path=$1 url http_status header headers=() progress_args=(-sS)
+  local path=$1 url http_status header headers=() progress_args=(-sS) errors="$workdir/curl.err"
   url=$(jq -r '.upload.url' "$workdir/ticket.json")
   while IFS= read -r header; do
     headers+=(-H "$header")
   done < <(jq -r '.upload.headers | to_entries[] | "\(.key): \(.value)"' "$workdir/ticket.json")
-  [[ -t 2 ]] && progress_args=(--progress-bar)
+  : >"$errors"
+  if [[ -t 2 ]]; then
+    # A person is watching: curl draws its progress bar (and its own error line) on the terminal.
+    progress_args=(--progress-bar)
+    errors=/dev/stderr
+  fi
+  # --upload-file streams the file (--data-binary would read it all into memory first).
   if ! http_status=$(curl -q "${progress_args[@]}" -o "$workdir/put.out" -w '%{http_code}' \
-      --connect-timeout 10 --speed-limit 1 --speed-time 60 -X PUT \
-      ${headers[@]+"${headers[@]}"} --data-binary "@$path" "$url" 2>"$workdir/curl.err"); then
+      --connect-timeout 10 --speed-limit 1 --speed-time 60 \
+      ${headers[@]+"${headers[@]}"} --upload-file "$path" "$url" 2>"$errors"); then
     failed "$EXIT_UPLOAD" true "the upload to the storage failed ($(curl_detail))"
     return 1
   fi
