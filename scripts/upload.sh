@@ -29,7 +29,8 @@
 #   2  usage or configuration error (bad option, no FILE, bad endpoint): nothing was uploaded
 #   3  a file could not be read (missing, unreadable, empty, or of unknown type)
 #   4  the server refused a file (type not accepted, too large, wrong or missing token...)
-#   5  an upload failed (storage refused it, or a server error or network failure, after one retry)
+#   5  an upload failed: the storage refused it, or a server error (5xx, 429) or network failure
+#      persisted after one retry with a new ticket
 #   6  the server could not be reached, or the address is not a Pinhole server
 # When several files fail, the exit code is that of the first failure.
 #
@@ -117,7 +118,7 @@ set_option() {
   esac
 }
 
-config_file() { printf '%s/pinhole/config' "${XDG_CONFIG_HOME:-$HOME/.config}"; }
+config_file() { printf '%s/pinhole/config' "${XDG_CONFIG_HOME:-${HOME:-}/.config}"; }
 
 # Reads `name = value` lines; the file is parsed, never sourced, so it cannot run code.
 read_config() {
@@ -344,6 +345,9 @@ ticket_refusal() {
   local http_status=$1 code message
   if [[ $http_status == 5?? ]]; then
     failed "$EXIT_UPLOAD" true "the Pinhole server had a problem (HTTP $http_status)"
+    return 1
+  elif [[ $http_status == 429 ]]; then
+    failed "$EXIT_UPLOAD" true "the Pinhole server is busy (HTTP 429, too many requests)"
     return 1
   fi
   code=$(jq -r '.error.code // empty' "$workdir/ticket.json" 2>/dev/null || true)

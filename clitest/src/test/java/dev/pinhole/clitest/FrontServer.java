@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Stands in front of the API to misbehave on purpose: answers the first ticket requests with 503
+ * Stands in front of the API to misbehave on purpose: answers the first ticket requests with an error
  * (then passes them on to the real stack), or answers everything like a web server that is not Pinhole.
  * Counts the ticket requests, so tests see whether the script retried.
  */
@@ -29,11 +29,16 @@ final class FrontServer implements AutoCloseable {
 
     /** Answers the first {@code failures} ticket requests with 503, and passes everything else to {@code api}. */
     static FrontServer failingFirst(int failures, URI api) {
+        return failingFirst(failures, 503, api);
+    }
+
+    /** Answers the first {@code failures} requests with {@code status}, like API Gateway does. */
+    static FrontServer failingFirst(int failures, int status, URI api) {
         FrontServer front = create();
         front.server.createContext("/", exchange -> {
             try (exchange) {
                 if (front.ticketRequests.incrementAndGet() <= failures) {
-                    send(exchange, 503, "text/plain", "Service Unavailable");
+                    send(exchange, status, "application/json", "{\"message\":\"Service Unavailable\"}");
                 } else {
                     front.forward(exchange, api);
                 }

@@ -264,6 +264,17 @@ class UploadScriptTest {
     }
 
     @Test
+    void tooManyRequests_isRetriedOnce() {
+        Path image = script.file("shot.png", PNG);
+        try (FrontServer front = FrontServer.failingFirst(1, 429, stack.baseUrl())) {
+            UploadScript.Result result = script.run("--endpoint", front.baseUrl().toString(), image.toString());
+
+            assertServes(result.exits(0).stdout().strip(), PNG, "image/png");
+            assertEquals(2, front.ticketRequests());
+        }
+    }
+
+    @Test
     void serverErrorTwice_failsWithExit5_afterExactlyOneRetry() {
         Path image = script.file("shot.png", PNG);
         try (FrontServer front = FrontServer.failingFirst(2, stack.baseUrl())) {
