@@ -353,8 +353,11 @@ ticket_refusal() {
   code=$(jq -r '.error.code // empty' "$workdir/ticket.json" 2>/dev/null || true)
   message=$(jq -r '.error.message // empty' "$workdir/ticket.json" 2>/dev/null || true)
   if [[ -z $code || -z $message ]]; then
-    failed "$EXIT_UNREACHABLE" false "the server at $endpoint answered HTTP $http_status, not like a" \
-      "Pinhole server. Check the address (--endpoint, PINHOLE_URL or the config file)."
+    # Gateways and proxies answer {"message": "..."}; worth showing, but it is not Pinhole speaking.
+    message=$(jq -r 'if (.message | type) == "string" then " (\(.message))" else empty end' \
+      "$workdir/ticket.json" 2>/dev/null || true)
+    failed "$EXIT_UNREACHABLE" false "the server at $endpoint answered HTTP $http_status$message, not like" \
+      "a Pinhole server. Check the address (--endpoint, PINHOLE_URL or the config file)."
     return 1
   fi
   case $code in

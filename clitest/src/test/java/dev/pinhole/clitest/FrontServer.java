@@ -29,16 +29,16 @@ final class FrontServer implements AutoCloseable {
 
     /** Answers the first {@code failures} ticket requests with 503, and passes everything else to {@code api}. */
     static FrontServer failingFirst(int failures, URI api) {
-        return failingFirst(failures, 503, api);
+        return failingFirst(failures, 503, "Service Unavailable", api);
     }
 
-    /** Answers the first {@code failures} requests with {@code status}, like API Gateway does. */
-    static FrontServer failingFirst(int failures, int status, URI api) {
+    /** Answers the first {@code failures} requests with {@code status} and a body like API Gateway's own. */
+    static FrontServer failingFirst(int failures, int status, String message, URI api) {
         FrontServer front = create();
         front.server.createContext("/", exchange -> {
             try (exchange) {
                 if (front.ticketRequests.incrementAndGet() <= failures) {
-                    send(exchange, status, "application/json", "{\"message\":\"Service Unavailable\"}");
+                    send(exchange, status, "application/json", "{\"message\":\"" + message + "\"}");
                 } else {
                     front.forward(exchange, api);
                 }

@@ -266,7 +266,7 @@ class UploadScriptTest {
     @Test
     void tooManyRequests_isRetriedOnce() {
         Path image = script.file("shot.png", PNG);
-        try (FrontServer front = FrontServer.failingFirst(1, 429, stack.baseUrl())) {
+        try (FrontServer front = FrontServer.failingFirst(1, 429, "Too Many Requests", stack.baseUrl())) {
             UploadScript.Result result = script.run("--endpoint", front.baseUrl().toString(), image.toString());
 
             assertServes(result.exits(0).stdout().strip(), PNG, "image/png");
@@ -302,8 +302,19 @@ class UploadScriptTest {
         try (FrontServer front = FrontServer.notPinhole()) {
             UploadScript.Result result = script.run("--endpoint", front.baseUrl().toString(), image.toString());
 
-            result.exits(6).saysOnStderr("answered HTTP 404, not like a Pinhole server");
+            result.exits(6).saysOnStderr("answered HTTP 404, not like a Pinhole server. Check the address");
             assertEquals(1, front.ticketRequests(), "a 404 is not worth a retry");
+        }
+    }
+
+    @Test
+    void gatewayRefusal_isShown_butNotTakenForPinholesAnswer() {
+        Path image = script.file("shot.png", PNG);
+        try (FrontServer front = FrontServer.failingFirst(1, 403, "Forbidden", stack.baseUrl())) {
+            UploadScript.Result result = script.run("--endpoint", front.baseUrl().toString(), image.toString());
+
+            result.exits(6).saysOnStderr("answered HTTP 403 (Forbidden), not like a Pinhole server");
+            assertEquals(1, front.ticketRequests());
         }
     }
 
