@@ -162,6 +162,7 @@ resolve_settings() {
 # --- one file ----------------------------------------------------------------------------------
 
 workdir=""
+source_path=""
 status=0
 links=()
 file_error_code=0
@@ -278,8 +279,8 @@ failed() {
   return 1
 }
 
-# Ticket, then PUT; on a network error or a 5xx, exactly one more try with a fresh ticket
-# (a ticket is single-use: S3 refuses a second PUT to its key).
+# Ticket, then PUT; on a network error, a 5xx or a 429, exactly one more try with a fresh
+# ticket (a ticket is single-use: S3 refuses a second PUT to its key).
 send_with_retry() {
   local name=$1 path=$2 ext=$3 size=$4 sha=$5 try
   for try in 1 2; do
