@@ -96,10 +96,36 @@ final class UploadScript {
     }
 
     Result run(String... args) {
-        // bash by absolute path: tests may hand the script a PATH without it.
-        String bash = RequiredTools.onPath("bash").map(Path::toString).orElse("bash");
-        List<String> command = new ArrayList<>(List.of(bash, location().toString()));
+        List<String> command = new ArrayList<>(List.of(bash(), location().toString()));
         command.addAll(Arrays.asList(args));
+        return execute(command);
+    }
+
+    /**
+     * Runs the script with its stderr on a pseudo-terminal (util-linux {@code script}), as when a person
+     * types the command, and its stdout into {@code stdoutFile}. The result's stdout is what the terminal
+     * showed.
+     */
+    Result runOnTerminal(Path stdoutFile, String... args) {
+        StringBuilder line = new StringBuilder(quoted(bash())).append(' ').append(quoted(location().toString()));
+        for (String arg : args) {
+            line.append(' ').append(quoted(arg));
+        }
+        line.append(" >").append(quoted(stdoutFile.toString())).append(" </dev/null");
+        Path tool = RequiredTools.require("script (Debian package bsdutils)", RequiredTools.onPath("script"));
+        return execute(List.of(tool.toString(), "-qec", line.toString(), "/dev/null"));
+    }
+
+    /** bash by absolute path: tests may hand the script a PATH without it. */
+    private static String bash() {
+        return RequiredTools.onPath("bash").map(Path::toString).orElse("bash");
+    }
+
+    private static String quoted(String word) {
+        return "'" + word.replace("'", "'\\''") + "'";
+    }
+
+    private Result execute(List<String> command) {
         Path out = sandbox.resolve("stdout");
         Path err = sandbox.resolve("stderr");
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir("files").toFile())

@@ -88,6 +88,20 @@ class UploadScriptTest {
     }
 
     @Test
+    void onATerminal_progressGoesToStderr_andStdoutStillHoldsOnlyTheLink() throws IOException {
+        Path image = script.file("screenshot.png", PNG);
+        Path stdout = sandbox.resolve("links.txt");
+
+        UploadScript.Result result = script.runOnTerminal(stdout, image.toString()).exits(0);
+
+        String link = Files.readString(stdout).strip();
+        assertTrue(linkPattern("png").matcher(link).matches(), link);
+        assertTrue(result.stdout().contains("Uploading " + image + " (" + PNG.length + " bytes)"), result.stdout());
+        assertTrue(result.stdout().contains("100.0%"), "curl's progress bar: " + result.stdout());
+        assertFalse(result.stdout().contains(link), "the link is not on the terminal, only on stdout");
+    }
+
+    @Test
     void stdinPng_typeComesFromMagicBytes() {
         UploadScript.Result result = script.stdin(PNG).run("-").exits(0);
 
