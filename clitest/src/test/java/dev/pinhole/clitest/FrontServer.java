@@ -12,10 +12,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.UnaryOperator;
 
 /**
  * Stands in front of the API to misbehave on purpose: answers the first ticket requests with an error
- * (then passes them on to the real stack), or answers everything like a web server that is not Pinhole.
+ * (then passes them on to the real stack), tampers with tickets, or answers like a web server that is not
+ * Pinhole.
  * Counts the ticket requests, so tests see whether the script retried.
  */
 final class FrontServer implements AutoCloseable {
@@ -40,8 +42,21 @@ final class FrontServer implements AutoCloseable {
                 if (front.ticketRequests.incrementAndGet() <= failures) {
                     send(exchange, status, "application/json", "{\"message\":\"" + message + "\"}");
                 } else {
-                    front.forward(exchange, api);
+                    front.forward(exchange, api, body -> body);
                 }
+            }
+        });
+        front.server.start();
+        return front;
+    }
+
+    /** Passes requests on to {@code api}, replacing {@code from} with {@code to} in every answer. */
+    static FrontServer rewriting(URI api, String from, String to) {
+        FrontServer front = create();
+        front.server.createContext("/", exchange -> {
+            try (exchange) {
+                front.ticketRequests.incrementAndGet();
+                front.forward(exchange, api, body -> body.replace(from, to));
             }
         });
         front.server.start();
@@ -69,7 +84,7 @@ final class FrontServer implements AutoCloseable {
         return ticketRequests.get();
     }
 
-    private void forward(HttpExchange exchange, URI api) throws IOException {
+    private void forward(HttpExchange exchange, URI api, UnaryOperator<String> edit) throws IOException {
         HttpRequest.Builder request = HttpRequest.newBuilder(api.resolve(exchange.getRequestURI().getPath()))
                 .method(exchange.getRequestMethod(),
                         HttpRequest.BodyPublishers.ofByteArray(exchange.getRequestBody().readAllBytes()));
@@ -82,7 +97,7 @@ final class FrontServer implements AutoCloseable {
         try {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             send(exchange, response.statusCode(), response.headers().firstValue("content-type").orElse("text/plain"),
-                    response.body());
+                    edit.apply(response.body()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             send(exchange, 502, "text/plain", "interrupted");

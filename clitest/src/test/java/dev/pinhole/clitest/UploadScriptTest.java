@@ -311,6 +311,20 @@ class UploadScriptTest {
     }
 
     @Test
+    void storageRefusal_exits5_withS3sReason_andIsNotRetried() {
+        Path image = script.file("shot.png", PNG);
+        // The ticket now asks for a Content-Type other than the signed one: S3 must refuse the PUT.
+        try (FrontServer front = FrontServer.rewriting(stack.baseUrl(), "\"image/png\"", "\"image/gif\"")) {
+            UploadScript.Result result = script.run("--endpoint", front.baseUrl().toString(), image.toString());
+
+            result.exits(5).saysOnStderr("upload failed: the upload did not match its ticket (HTTP 403, "
+                    + "SignatureDoesNotMatch)");
+            assertEquals("", result.stdout());
+            assertEquals(1, front.ticketRequests(), "a refusal by S3 is not worth a retry");
+        }
+    }
+
+    @Test
     void addressThatIsNotPinhole_exits6_andSaysSo() {
         Path image = script.file("shot.png", PNG);
         try (FrontServer front = FrontServer.notPinhole()) {
