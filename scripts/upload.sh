@@ -1,0 +1,490 @@
+#!/usr/bin/env bash
+# Summary: upload images to a Pinhole image host and print their links
+#
+# Usage: upload.sh [options] FILE...
+#        screenshot-tool | upload.sh [options] -
+#
+# Uploads each FILE and prints its public link, one per line, on standard output and nothing else
+# there, so `link=$(upload.sh shot.png)` works. `-` reads one image from standard input; its type
+# comes from its first bytes (PNG, JPEG, GIF, WebP, AVIF) unless --ext names it. With several files,
+# a failure does not stop the others.
+#
+# Options:
+#   --endpoint URL  the Pinhole server (default: $PINHOLE_URL, else the config file, else
+#                   http://127.0.0.1:8080, the local stack started by scripts/run-local.sh)
+#   --token TOKEN   upload token, for servers that require one (default: $PINHOLE_TOKEN, else the
+#                   config file); prefer those two: a token on the command line shows up in `ps`
+#   --ext EXT       the type of the image(s), e.g. png, instead of the file name or first bytes
+#   --json          print the server's JSON answer for each upload (one line each) instead of links
+#   --copy          also put the link(s) on the clipboard (wl-copy, xclip, xsel or pbcopy)
+#   -h, --help      show this help
+#
+# Config file: ${XDG_CONFIG_HOME:-~/.config}/pinhole/config, lines of `name = value`, # comments:
+#   endpoint = https://images.example.com
+#   token = s3cr3t
+#
+# Exit codes:
+#   0  every file was uploaded
+#   1  a required tool is missing, or an unexpected error
+#   2  usage or configuration error (bad option, no FILE, bad endpoint): nothing was uploaded
+#   3  a file could not be read (missing, unreadable, empty, or of unknown type)
+#   4  the server refused a file (type not accepted, too large, wrong or missing token...)
+#   5  an upload failed: the storage refused it, or a server error (5xx, 429) or network failure
+#      persisted after one retry with a new ticket
+#   6  the server could not be reached, or the address is not a Pinhole server
+# When several files fail, the exit code is that of the first failure.
+#
+# Needs bash, curl, jq and coreutils. Progress is shown on standard error when it is a terminal.
+set -euo pipefail
+
+readonly PROG=upload.sh
+readonly DEFAULT_ENDPOINT=http://127.0.0.1:8080
+readonly EXIT_MISSING_TOOL=1 EXIT_USAGE=2 EXIT_FILE=3 EXIT_REFUSED=4 EXIT_UPLOAD=5 EXIT_UNREACHABLE=6
+
+die() {
+  local code=$1
+  shift
+  printf '%s: %s\n' "$PROG" "$*" >&2
+  exit "$code"
+}
+warn() { printf '%s: %s\n' "$PROG" "$*" >&2; }
+usage_error() { die "$EXIT_USAGE" "$* (try --help)"; }
+
+# Shown on stderr only when a person is watching it.
+progress() { if [[ -t 2 ]]; then printf '%s\n' "$*" >&2; fi; }
+
+print_help() {
+  local line
+  while IFS= read -r line; do
+    case $line in
+      '#!'*) ;;
+      '#'*) line=${line#\#}; printf '%s\n' "${line# }" ;;
+      *) break ;;
+    esac
+  done <"$0"
+}
+
+check_tools() {
+  local missing=() tool
+  for tool in curl jq base64 od mktemp wc tr cat; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
+  done
+  if ! command -v sha256sum >/dev/null 2>&1 && ! command -v shasum >/dev/null 2>&1 \
+      && ! command -v openssl >/dev/null 2>&1; then
+    missing+=("sha256sum")
+  fi
+  if ((${#missing[@]})); then
+    die "$EXIT_MISSING_TOOL" "this script needs ${missing[*]}, which cannot be found." \
+      "Install them (Debian/Ubuntu: sudo apt-get install curl jq coreutils; macOS: brew install jq)."
+  fi
+}
+
+# --- settings ----------------------------------------------------------------------------------
+
+endpoint="" token="" ext_option="" json=false copy=false
+files=()
+
+parse_args() {
+  while (($#)); do
+    case $1 in
+      -h|--help) print_help; exit 0 ;;
+      --endpoint|--token|--ext)
+        (($# >= 2)) || usage_error "$1 needs a value"
+        set_option "$1" "$2"
+        shift 2 ;;
+      --endpoint=*|--token=*|--ext=*) set_option "${1%%=*}" "${1#*=}"; shift ;;
+      --json) json=true; shift ;;
+      --copy) copy=true; shift ;;
+      --) shift; files+=("$@"); break ;;
+      -) files+=("-"); shift ;;
+      -*) usage_error "unknown option '$1'" ;;
+      *) files+=("$1"); shift ;;
+    esac
+  done
+  ((${#files[@]})) || usage_error "name at least one image file to upload, or - to read one from standard input"
+  local count=0 file
+  for file in "${files[@]}"; do
+    [[ $file == - ]] && count=$((count + 1))
+  done
+  ((count <= 1)) || usage_error "- (standard input) can be given only once"
+}
+
+set_option() {
+  case $1 in
+    --endpoint) endpoint=$2 ;;
+    --token) token=$2 ;;
+    --ext) ext_option=$(printf '%s' "${2#.}" | tr '[:upper:]' '[:lower:]')
+           [[ -n $ext_option ]] || usage_error "--ext needs a file type such as png" ;;
+  esac
+}
+
+config_file() { printf '%s/pinhole/config' "${XDG_CONFIG_HOME:-${HOME:-}/.config}"; }
+
+# Reads `name = value` lines; the file is parsed, never sourced, so it cannot run code.
+read_config() {
+  local file line name value number=0
+  file=$(config_file)
+  [[ -f $file ]] || return 0
+  [[ -r $file ]] || die "$EXIT_USAGE" "cannot read the config file $file"
+  while IFS= read -r line || [[ -n $line ]]; do
+    number=$((number + 1))
+    line=$(trim "$line")
+    [[ -z $line || $line == \#* ]] && continue
+    [[ $line == *=* ]] || die "$EXIT_USAGE" "$file, line $number: expected 'name = value', found '$line'"
+    name=$(trim "${line%%=*}")
+    value=$(trim "${line#*=}")
+    case $name in
+      endpoint) config_endpoint=$value ;;
+      token) config_token=$value ;;
+      *) warn "$file, line $number: ignoring unknown setting '$name' (known: endpoint, token)" ;;
+    esac
+  done <"$file"
+}
+
+trim() {
+  local text=$1
+  text=${text#"${text%%[![:space:]]*}"}
+  printf '%s' "${text%"${text##*[![:space:]]}"}"
+}
+
+config_endpoint="" config_token=""
+
+resolve_settings() {
+  read_config
+  endpoint=${endpoint:-${PINHOLE_URL:-${config_endpoint:-$DEFAULT_ENDPOINT}}}
+  token=${token:-${PINHOLE_TOKEN:-$config_token}}
+  while [[ $endpoint == */ ]]; do endpoint=${endpoint%/}; done
+  [[ $endpoint =~ ^https?://[^/[:space:]]+(/[^[:space:]]*)?$ ]] \
+    || usage_error "the endpoint must be an http(s) address such as https://images.example.com, not '$endpoint'"
+  [[ $token != *[$'\r\n']* ]] || usage_error "the upload token must be a single line"
+}
+
+# --- one file ----------------------------------------------------------------------------------
+
+workdir=""
+source_path=""
+status=0
+links=()
+file_error_code=0
+
+# Records a failure of one file; the first failure decides the exit code.
+fail_file() {
+  local code=$1 name=$2
+  shift 2
+  warn "$name: $*"
+  ((status != 0)) || status=$code
+  file_error_code=$code
+}
+
+# Prints the image type its first bytes announce, or nothing.
+sniff_type() {
+  local magic
+  magic=$(od -An -tx1 -N12 -v "$1" | tr -d ' \n')
+  case $magic in
+    89504e470d0a1a0a*) echo png ;;
+    ffd8ff*) echo jpg ;;
+    474946383761*|474946383961*) echo gif ;;
+    52494646????????57454250*) echo webp ;;
+    ????????6674797061766966*|????????6674797061766973*) echo avif ;;
+  esac
+}
+
+size_of() { local size; size=$(wc -c <"$1"); echo $((size)); }
+
+# Base64 of the raw 32-byte SHA-256 digest, as S3's x-amz-checksum-sha256 expects.
+sha256_base64() {
+  local hex escaped="" i
+  if command -v sha256sum >/dev/null 2>&1; then
+    hex=$(sha256sum <"$1")
+  elif command -v shasum >/dev/null 2>&1; then
+    hex=$(shasum -a 256 <"$1")
+  else
+    hex=$(openssl dgst -sha256 -r <"$1")
+  fi
+  hex=${hex%% *}
+  [[ $hex =~ ^[0-9a-f]{64}$ ]] || die 1 "could not compute a SHA-256 digest (got '$hex')"
+  for ((i = 0; i < 64; i += 2)); do escaped+="\\x${hex:i:2}"; done
+  LC_ALL=C printf '%b' "$escaped" | base64 | tr -d '\n'
+}
+
+# Makes the bytes of FILE available as a regular file at $source_path; stdin and pipes
+# (e.g. <(maim)) are copied once into the work directory, so they can be measured and resent.
+materialize() {
+  local file=$1 name=$2
+  source_path=$file
+  if [[ $file == - ]]; then
+    if [[ -t 0 ]]; then
+      fail_file "$EXIT_FILE" "$name" "is a terminal; pipe an image into it, e.g. 'maim -s | $PROG -'"
+      return 1
+    fi
+    source_path="$workdir/stdin"
+    cat >"$source_path"
+  elif [[ -d $file ]]; then
+    fail_file "$EXIT_FILE" "$name" "is a directory, not an image file"
+    return 1
+  elif [[ ! -e $file ]]; then
+    fail_file "$EXIT_FILE" "$name" "no such file"
+    return 1
+  elif [[ ! -r $file ]]; then
+    fail_file "$EXIT_FILE" "$name" "cannot be read (permission denied)"
+    return 1
+  elif [[ ! -f $file ]]; then
+    source_path="$workdir/pipe"
+    cat "$file" >"$source_path"
+  fi
+}
+
+# The type to ask for: --ext, else the file name's extension, else the first bytes.
+type_of() {
+  local file=$1 path=$2 base
+  if [[ -n $ext_option ]]; then
+    printf '%s' "$ext_option"; return
+  fi
+  base=${file##*/}
+  if [[ $file != - && $base == ?*.* ]]; then
+    printf '%s' "${base##*.}" | tr '[:upper:]' '[:lower:]'; return
+  fi
+  sniff_type "$path"
+}
+
+upload_file() {
+  local file=$1 name=$1 size ext sha
+  [[ $file == - ]] && name="standard input"
+  materialize "$file" "$name" || return 0
+  size=$(size_of "$source_path")
+  if ((size == 0)); then
+    fail_file "$EXIT_FILE" "$name" "is empty"
+    return 0
+  fi
+  ext=$(type_of "$file" "$source_path")
+  if [[ -z $ext ]]; then
+    fail_file "$EXIT_FILE" "$name" "cannot tell the image type from its first bytes" \
+      "(PNG, JPEG, GIF, WebP and AVIF are recognised); name it with --ext, e.g. --ext png"
+    return 0
+  fi
+  sha=$(sha256_base64 "$source_path")
+  progress "Uploading $name ($size bytes) to $endpoint ..."
+  send_with_retry "$name" "$source_path" "$ext" "$size" "$sha"
+}
+
+# --- HTTP --------------------------------------------------------------------------------------
+
+# Set by get_ticket and put_image when they fail.
+failure_code=0 failure_message="" retryable=false
+
+failed() {
+  failure_code=$1 retryable=$2
+  shift 2
+  failure_message="$*"
+  return 1
+}
+
+# Ticket, then PUT; on a network error, a 5xx or a 429, exactly one more try with a fresh
+# ticket (a ticket is single-use: S3 refuses a second PUT to its key).
+send_with_retry() {
+  local name=$1 path=$2 ext=$3 size=$4 sha=$5 try
+  for try in 1 2; do
+    if get_ticket "$ext" "$size" "$sha" && put_image "$path"; then
+      finish "$name"
+      return 0
+    fi
+    if [[ $retryable != true || $try == 2 ]]; then
+      break
+    fi
+    progress "$name: $failure_message; trying once more with a new ticket ..."
+    sleep 1
+  done
+  fail_file "$failure_code" "$name" "$failure_message"
+}
+
+# curl writing the body to a file and the HTTP status to stdout; curl's own complaint is kept
+# for our messages. Redirects are not followed (a POST would turn into a GET); ~/.curlrc is
+# not read (-q), so its options cannot change what is sent.
+http() {
+  local out=$1
+  shift
+  curl -q -sS -o "$out" -w '%{http_code}' --connect-timeout 10 "$@" 2>"$workdir/curl.err"
+}
+
+curl_detail() {
+  local detail
+  detail=$(cat "$workdir/curl.err")
+  [[ -n $detail ]] || detail="network error"
+  detail=${detail#curl: }
+  if [[ $detail =~ ^\([0-9]+\)\ (.*)$ ]]; then detail=${BASH_REMATCH[1]}; fi
+  printf '%s' "${detail%%$'\n'*}"
+}
+
+unreachable_hint() {
+  if [[ $endpoint =~ ^http://(127\.0\.0\.1|localhost)(:|/|$) ]]; then
+    printf '%s' "Is the local stack running? Start it with scripts/run-local.sh. "
+  fi
+  printf '%s' "To use another server, give its address with --endpoint URL, the PINHOLE_URL variable" \
+    " or 'endpoint = URL' in $(config_file)."
+}
+
+get_ticket() {
+  local http_status request_args=()
+  jq -n --arg ext "$1" --argjson size "$2" --arg sha "$3" \
+    '{extension: $ext, size: $size, sha256: $sha}' >"$workdir/request.json"
+  [[ -z $token ]] || request_args=(-H "@$workdir/token.header")
+  if ! http_status=$(http "$workdir/ticket.json" --max-time 60 -X POST \
+      -H 'content-type: application/json' ${request_args[@]+"${request_args[@]}"} \
+      --data-binary "@$workdir/request.json" "$endpoint/api/uploads"); then
+    failed "$EXIT_UNREACHABLE" true "cannot reach the Pinhole server at $endpoint ($(curl_detail))." \
+      "$(unreachable_hint)"
+    return 1
+  fi
+  if [[ $http_status == 201 ]] && jq -e '(.url | type == "string") and (.upload.url | type == "string")
+      and (.upload.headers | type == "object")' "$workdir/ticket.json" >/dev/null 2>&1; then
+    return 0
+  fi
+  ticket_refusal "$http_status"
+}
+
+ticket_refusal() {
+  local http_status=$1 code message
+  if [[ $http_status == 5?? ]]; then
+    failed "$EXIT_UPLOAD" true "the Pinhole server had a problem (HTTP $http_status)"
+    return 1
+  elif [[ $http_status == 429 ]]; then
+    failed "$EXIT_UPLOAD" true "the Pinhole server is busy (HTTP 429, too many requests)"
+    return 1
+  fi
+  code=$(jq -r '.error.code // empty' "$workdir/ticket.json" 2>/dev/null || true)
+  message=$(jq -r '.error.message // empty' "$workdir/ticket.json" 2>/dev/null || true)
+  if [[ -z $code || -z $message ]]; then
+    # Gateways and proxies answer {"message": "..."}; worth showing, but it is not Pinhole speaking.
+    message=$(jq -r 'if (.message | type) == "string" then " (\(.message))" else empty end' \
+      "$workdir/ticket.json" 2>/dev/null || true)
+    failed "$EXIT_UNREACHABLE" false "the server at $endpoint answered HTTP $http_status$message, not like" \
+      "a Pinhole server. Check the address (--endpoint, PINHOLE_URL or the config file)."
+    return 1
+  fi
+  case $code in
+    unauthorized) message+=" Give the token with --token, the PINHOLE_TOKEN variable or 'token = ...' in $(config_file)." ;;
+    unsupported_extension) [[ -n $ext_option ]] || message+=" (The type was taken from the file name or its first bytes; --ext sets it.)" ;;
+  esac
+  failed "$EXIT_REFUSED" false "refused by the server: $message"
+}
+
+# PUTs the bytes to the presigned URL with exactly the headers the ticket lists.
+put_image() {
+  local path=$1 url http_status header headers=() progress_args=(-sS) errors="$workdir/curl.err"
+  url=$(jq -r '.upload.url' "$workdir/ticket.json")
+  while IFS= read -r header; do
+    headers+=(-H "$header")
+  done < <(jq -r '.upload.headers | to_entries[] | "\(.key): \(.value)"' "$workdir/ticket.json")
+  : >"$errors"
+  if [[ -t 2 ]]; then
+    # A person is watching: curl draws its progress bar (and its own error line) on the terminal.
+    progress_args=(--progress-bar)
+    errors=/dev/stderr
+  fi
+  # --upload-file streams the file (--data-binary would read it all into memory first).
+  if ! http_status=$(curl -q "${progress_args[@]}" -o "$workdir/put.out" -w '%{http_code}' \
+      --connect-timeout 10 --speed-limit 1 --speed-time 60 \
+      ${headers[@]+"${headers[@]}"} --upload-file "$path" "$url" 2>"$errors"); then
+    failed "$EXIT_UPLOAD" true "the upload to the storage failed ($(curl_detail))"
+    return 1
+  fi
+  if [[ $http_status == 2?? ]]; then
+    return 0
+  fi
+  storage_refusal "$http_status"
+}
+
+# S3 answers in XML: <Error><Code>SignatureDoesNotMatch</Code><Message>...</Message></Error>.
+storage_refusal() {
+  local http_status=$1 body code="" why
+  body=$(cat "$workdir/put.out")
+  [[ $body =~ \<Code\>([^<]*)\</Code\> ]] && code=${BASH_REMATCH[1]}
+  case $code in
+    SignatureDoesNotMatch) why="the upload did not match its ticket" ;;
+    AccessDenied) why="the storage denied it (the ticket may have expired; check this machine's clock)" ;;
+    PreconditionFailed) why="an image already exists under this ticket's key" ;;
+    BadDigest) why="the file changed while it was being uploaded" ;;
+    EntityTooLarge|EntityTooSmall|IncompleteBody) why="the file's size changed while it was being uploaded" ;;
+    *) why="the storage refused it" ;;
+  esac
+  failed "$EXIT_UPLOAD" "$([[ $http_status == 5?? ]] && echo true || echo false)" \
+    "upload failed: $why (HTTP $http_status${code:+, $code})"
+}
+
+finish() {
+  local link
+  link=$(jq -r '.url' "$workdir/ticket.json")
+  links+=("$link")
+  if [[ $json == true ]]; then
+    jq -c . "$workdir/ticket.json"
+  else
+    printf '%s\n' "$link"
+  fi
+  progress "$1: uploaded"
+}
+
+# --- clipboard ---------------------------------------------------------------------------------
+
+# Prints the command that puts stdin on the clipboard here, or nothing.
+clipboard_tool() {
+  if [[ -n ${WAYLAND_DISPLAY:-} ]] && command -v wl-copy >/dev/null 2>&1; then
+    echo wl-copy
+  elif [[ -n ${DISPLAY:-} ]] && command -v xclip >/dev/null 2>&1; then
+    echo xclip
+  elif [[ -n ${DISPLAY:-} ]] && command -v xsel >/dev/null 2>&1; then
+    echo xsel
+  elif command -v pbcopy >/dev/null 2>&1; then
+    echo pbcopy
+  fi
+}
+
+# The X11 and Wayland tools stay in the background to serve the clipboard: their output goes to
+# /dev/null, or `$(upload.sh --copy ...)` would wait for them to exit.
+copy_links() {
+  local tool=$1 text
+  text=$(printf '%s\n' "${links[@]}")
+  case $tool in
+    wl-copy) printf '%s' "$text" | wl-copy >/dev/null 2>&1 ;;
+    xclip) printf '%s' "$text" | xclip -selection clipboard >/dev/null 2>&1 ;;
+    xsel) printf '%s' "$text" | xsel --clipboard --input >/dev/null 2>&1 ;;
+    pbcopy) printf '%s' "$text" | pbcopy >/dev/null 2>&1 ;;
+  esac || warn "--copy: $tool failed; the link(s) are not on the clipboard"
+}
+
+# --- main --------------------------------------------------------------------------------------
+
+# shellcheck disable=SC2317 # called by the EXIT trap
+cleanup() { [[ -z $workdir ]] || rm -rf "$workdir"; }
+
+main() {
+  local clipboard="" file index=0
+  parse_args "$@"
+  check_tools
+  resolve_settings
+  if [[ $copy == true ]]; then
+    clipboard=$(clipboard_tool)
+    [[ -n $clipboard ]] || warn "--copy: no clipboard tool found (install wl-clipboard, xclip or xsel);" \
+      "the link(s) are only printed"
+  fi
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  workdir=$(mktemp -d "${TMPDIR:-/tmp}/pinhole-upload.XXXXXX")
+  # The token goes to curl in a file (mode 600 inside a private directory), never on its command line.
+  [[ -z $token ]] || printf 'x-pinhole-token: %s\n' "$token" >"$workdir/token.header"
+  for file in "${files[@]}"; do
+    index=$((index + 1))
+    file_error_code=0
+    upload_file "$file"
+    if ((file_error_code == EXIT_UNREACHABLE && index < ${#files[@]})); then
+      warn "not trying the remaining $((${#files[@]} - index)) file(s): the server is not reachable"
+      break
+    fi
+  done
+  if [[ -n $clipboard ]] && ((${#links[@]})); then
+    copy_links "$clipboard"
+  fi
+  exit "$status"
+}
+
+main "$@"
