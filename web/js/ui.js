@@ -1,6 +1,6 @@
 // The on-page view of one file in the queue: thumbnail, name, state, progress, then result or error.
 
-import { formatBytes } from './files.js';
+import { formatBytes, nameExtension } from './files.js';
 import { element, resultBlock } from './results.js';
 
 /** States, also exposed as data-state for styling and tests. */
@@ -17,7 +17,8 @@ export class UploadRow {
     this.thumbUrl = URL.createObjectURL(file);
     const thumb = element('img', 'thumb');
     Object.assign(thumb, { src: this.thumbUrl, alt: '', decoding: 'async' });
-    thumb.addEventListener('error', () => thumb.classList.add('no-preview'), { once: true });
+    // Not decodable here (HEIC, a text file...): a neutral tile instead of the broken-image icon.
+    thumb.addEventListener('error', () => thumb.replaceWith(placeholder(file)), { once: true });
     const body = element('div', 'upload-body');
     const title = element('p', 'upload-name');
     title.append(element('span', 'file-name', this.name), element('span', 'file-size', formatBytes(file.size)));
@@ -92,4 +93,10 @@ export class UploadRow {
     URL.revokeObjectURL(this.thumbUrl);
     this.node.remove();
   }
+}
+
+function placeholder(file) {
+  const tile = element('div', 'thumb placeholder', nameExtension(file.name || '').toUpperCase().slice(0, 4) || '?');
+  tile.setAttribute('aria-hidden', 'true');
+  return tile;
 }
