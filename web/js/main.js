@@ -60,7 +60,7 @@ async function addFiles(files) {
   try {
     loaded = await limits;
   } catch (error) {
-    rows.forEach((row) => row.failed(`Not uploaded: ${describeError(error)}`, technicalDetail(error),
+    rows.forEach((row) => row.failed(`Not uploaded. ${describeError(error)}`, technicalDetail(error),
       () => retryWithLimits(row)));
     return;
   }
@@ -73,7 +73,7 @@ async function retryWithLimits(row) {
   try {
     admit(row, await limits);
   } catch (error) {
-    row.failed(`Not uploaded: ${describeError(error)}`, technicalDetail(error), () => retryWithLimits(row));
+    row.failed(`Not uploaded. ${describeError(error)}`, technicalDetail(error), () => retryWithLimits(row));
   }
 }
 
@@ -124,7 +124,7 @@ function failed(row, extension, error) {
     announce(`${row.name}: upload cancelled.`);
     return;
   }
-  const message = `Not uploaded: ${describeError(error)}`;
+  const message = `Not uploaded. ${describeError(error)}`;
   row.failed(message, technicalDetail(error), () => start(row, extension));
   announce(`${row.name}. ${message}`);
   if (error instanceof ApiError && error.code === 'unauthorized') {
