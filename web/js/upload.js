@@ -15,6 +15,11 @@ export class UploadError extends Error {
 }
 
 export const RETRY = { attempts: 5, firstDelayMs: 1000, maxDelayMs: 16000 };
+/**
+ * crypto.subtle hashes a whole buffer at once, so a huge file would have to fit in memory. Above this
+ * size the checksum (optional in the API) is left out; S3 still pins the exact size.
+ */
+const CHECKSUM_MAX_BYTES = 512 * 1024 * 1024;
 /** A ticket this close to expiry is not worth starting a PUT with. */
 const EXPIRY_MARGIN_MS = 5000;
 
@@ -29,9 +34,12 @@ const EXPIRY_MARGIN_MS = 5000;
  */
 export async function uploadFile(file, options) {
   const { signal, onStatus = () => {} } = options;
-  onStatus('Checking the file…');
-  const sha256 = await sha256Base64(file);
-  signal.throwIfAborted();
+  let sha256;
+  if (file.size <= CHECKSUM_MAX_BYTES) {
+    onStatus('Checking the file…');
+    sha256 = await sha256Base64(file);
+    signal.throwIfAborted();
+  }
   let ticket = null;
   for (let attempt = 1; ; attempt++) {
     try {
