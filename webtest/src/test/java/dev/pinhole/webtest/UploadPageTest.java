@@ -54,8 +54,12 @@ class UploadPageTest extends PageTestBase {
         byte[] jpeg = SampleImages.jpeg(240, 160);
         uploader.open();
 
+        uploader.dragOver("beach.jpg", "image/jpeg", jpeg);
+        assertTrue(page.locator(".drop-overlay").isVisible(), "the page shows where to drop");
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshotDirectory().resolve("dragging.png")));
         uploader.drop("beach.jpg", "image/jpeg", jpeg);
         uploader.waitForRows("done", 1);
+        assertFalse(page.locator(".drop-overlay").isVisible());
 
         Locator row = uploader.rowsIn("done").first();
         assertEquals("beach.jpg", UploaderPage.fileName(row));
@@ -140,6 +144,7 @@ class UploadPageTest extends PageTestBase {
         assertTrue(message.contains("The file changed during upload or the upload link was altered."), message);
         assertTrue(message.contains("403 SignatureDoesNotMatch"), message);
         assertEquals(1, puts.size(), "a 403 is final, never retried: " + puts);
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshotDirectory().resolve("s3-refusal.png")));
     }
 
     @Test

@@ -34,14 +34,23 @@ final class UploaderPage {
 
     /** Drops files on the page the way a browser does: dragenter, dragover, drop with a real DataTransfer. */
     void drop(String name, String type, byte[] bytes) {
-        page.evaluate("([name, type, base64]) => {"
+        drag(name, type, bytes, List.of("dragenter", "dragover", "drop"));
+    }
+
+    /** Holds a file over the page without dropping it: the page shows its drop overlay. */
+    void dragOver(String name, String type, byte[] bytes) {
+        drag(name, type, bytes, List.of("dragenter", "dragover"));
+    }
+
+    private void drag(String name, String type, byte[] bytes, List<String> events) {
+        page.evaluate("([name, type, base64, events]) => {"
                 + FILE_FROM_BASE64
                 + "const transfer = new DataTransfer();"
                 + "transfer.items.add(file);"
                 + "const target = document.querySelector('.recent') || document.body;"
-                + "for (const kind of ['dragenter', 'dragover', 'drop']) {"
+                + "for (const kind of events) {"
                 + "  target.dispatchEvent(new DragEvent(kind, {dataTransfer: transfer, bubbles: true, cancelable: true}));"
-                + "}}", List.of(name, type, Base64.getEncoder().encodeToString(bytes)));
+                + "}}", List.of(name, type, Base64.getEncoder().encodeToString(bytes), events));
     }
 
     /** Pastes a file as Ctrl+V of a copied image does: a paste event whose clipboardData holds a File. */
