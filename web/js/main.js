@@ -15,6 +15,7 @@ const TOKEN_KEY = 'pinhole.token';
 
 const queue = new TaskQueue(PARALLEL_UPLOADS);
 const $ = (id) => document.getElementById(id);
+let tokenRequired = false;
 let limits = loadLimits();
 
 function loadLimits() {
@@ -30,6 +31,7 @@ function showLimits(loaded) {
   const mimeTypes = new Set(Object.values(loaded.contentTypes));
   $('file-input').accept = [...loaded.allowedExtensions.map((e) => `.${e}`), ...mimeTypes].join(',');
   $('token-row').hidden = !loaded.tokenRequired;
+  tokenRequired = loaded.tokenRequired;
   return loaded;
 }
 
@@ -89,6 +91,12 @@ function admit(row, loaded) {
 }
 
 function start(row, extension) {
+  if (tokenRequired && !tokenValue()) {
+    // No point asking the API: it would answer 401. Say what is missing, where it goes.
+    row.failed('Not uploaded yet. Enter the upload token above, then press Retry.', '', () => start(row, extension));
+    flagToken();
+    return;
+  }
   const controller = new AbortController();
   row.node.classList.remove('is-error');
   row.setState(State.WAITING, 'Waiting…');
@@ -119,8 +127,7 @@ function succeeded(row, ticket) {
 
 function failed(row, extension, error) {
   if (error && error.name === 'AbortError') {
-    row.setState(State.CANCELLED, 'Cancelled.');
-    row.setAction('Retry', () => start(row, extension));
+    row.cancelled(() => start(row, extension));
     announce(`${row.name}: upload cancelled.`);
     return;
   }
@@ -128,10 +135,15 @@ function failed(row, extension, error) {
   row.failed(message, technicalDetail(error), () => start(row, extension));
   announce(`${row.name}. ${message}`);
   if (error instanceof ApiError && error.code === 'unauthorized') {
-    $('token-row').hidden = false;
-    $('token').setAttribute('aria-invalid', 'true');
-    $('token').focus();
+    tokenRequired = true;
+    flagToken();
   }
+}
+
+function flagToken() {
+  $('token-row').hidden = false;
+  $('token').setAttribute('aria-invalid', 'true');
+  $('token').focus();
 }
 
 function tokenValue() {

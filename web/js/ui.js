@@ -72,6 +72,15 @@ export class UploadRow {
     if (detail) {
       this.stateText.append(' ', element('span', 'detail', `(${detail})`));
     }
+    this.offerRetry(retry);
+  }
+
+  cancelled(retry) {
+    this.setState(State.CANCELLED, 'Cancelled.');
+    this.offerRetry(retry);
+  }
+
+  offerRetry(retry) {
     this.setAction('Retry', retry);
     const dismiss = element('button', 'action action-dismiss', 'Dismiss');
     dismiss.type = 'button';

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import dev.pinhole.testkit.SampleImages;
@@ -31,7 +32,7 @@ class TokenAndKeyboardTest extends PageTestBase {
     }
 
     @Test
-    void missingToken_isExplained_andTheUploadSucceedsOnceItIsEntered() {
+    void missingOrWrongToken_isExplained_andTheUploadSucceedsOnceTheRightOneIsEntered() {
         List<String> sentTokens = new CopyOnWriteArrayList<>();
         page.onRequest(request -> {
             if (request.url().endsWith("/api/uploads")) {
@@ -44,15 +45,28 @@ class TokenAndKeyboardTest extends PageTestBase {
 
         uploader.choose(new FilePayload("private.png", "image/png", SampleImages.png(60, 60)));
         uploader.waitForRows("failed", 1);
-        String message = UploaderPage.stateText(uploader.rowsIn("failed").first());
-        assertTrue(message.contains("needs the right upload token"), message);
+        assertTrue(stateText().contains("Enter the upload token above"), stateText());
+        assertEquals("true", token.getAttribute("aria-invalid"));
+        assertEquals(List.of(), sentTokens, "no ticket is asked for without a token");
+
+        token.fill("wrong");
+        retry();
+        page.locator("#uploads .upload-state", new Page.LocatorOptions().setHasText("right upload token")).waitFor();
         assertEquals("true", token.getAttribute("aria-invalid"));
 
         token.fill(TOKEN);
-        page.getByRole(AriaRole.BUTTON, new com.microsoft.playwright.Page.GetByRoleOptions()
-                .setName("Retry private.png")).click();
+        assertEquals(null, token.getAttribute("aria-invalid"), "typing clears the error mark");
+        retry();
         uploader.waitForRows("done", 1);
-        assertEquals(List.of("null", TOKEN), sentTokens);
+        assertEquals(List.of("wrong", TOKEN), sentTokens);
+    }
+
+    private String stateText() {
+        return UploaderPage.stateText(uploader.rows().first());
+    }
+
+    private void retry() {
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Retry private.png")).click();
     }
 
     @Test
