@@ -181,6 +181,28 @@ class UploadPageTest extends PageTestBase {
     }
 
     @Test
+    void everyControl_hasAName_andStatusIsAnnouncedPolitely() {
+        uploader.open();
+        uploader.choose(new FilePayload("named.png", "image/png", SampleImages.png(40, 40)),
+                new FilePayload("clip.mov", "video/quicktime", new byte[] {1}));
+        uploader.waitForRows("done", 1);
+        uploader.waitForRows("refused", 1);
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> controls = (Map<String, Object>) page.evaluate("() => {"
+                + "const shown = [...document.querySelectorAll('button, input, a[href], progress')]"
+                + "  .filter((el) => !el.closest('[hidden], [aria-hidden=\"true\"]'));"
+                + "const unnamed = shown.filter((el) => !((el.getAttribute('aria-label') || '').trim()"
+                + "  || [...(el.labels || [])].some((l) => l.textContent.trim())"
+                + "  || (el.tagName !== 'INPUT' && el.textContent.trim())));"
+                + "return {checked: shown.length, unnamed: unnamed.map((el) => el.outerHTML)}; }");
+        assertEquals(List.of(), controls.get("unnamed"), "controls without an accessible name");
+        assertTrue(((Number) controls.get("checked")).intValue() >= 12, "checked " + controls.get("checked"));
+        assertEquals("polite", page.locator("#status").getAttribute("aria-live"));
+        assertEquals("en", page.locator("html").getAttribute("lang"));
+    }
+
+    @Test
     void screenshots_afterUploads_forReviewByEye() {
         uploader.open();
         uploader.choose(new FilePayload("mountains.png", "image/png", SampleImages.png(640, 400)),
