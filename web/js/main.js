@@ -9,6 +9,7 @@ import { addRecent } from './recent.js';
 import { renderRecent, wireRecent } from './recent-view.js';
 import { State, UploadRow } from './ui.js';
 import { uploadFile } from './upload.js';
+import { wireWaysIn } from './ways-in.js';
 
 const PARALLEL_UPLOADS = 3;
 const TOKEN_KEY = 'pinhole.token';
@@ -39,7 +40,7 @@ function showLimitsFailure(error) {
   const message = $('limits');
   message.classList.remove('is-loading');
   message.classList.add('is-error');
-  message.textContent = `Pinhole cannot reach its server right now: ${describeError(error)} `;
+  message.textContent = `Could not load the upload limits. ${describeError(error)} `;
   const retry = document.createElement('button');
   Object.assign(retry, { type: 'button', className: 'quiet', textContent: 'Try again' });
   retry.addEventListener('click', () => {
@@ -57,7 +58,8 @@ async function addFiles(files) {
     return;
   }
   $('uploads-section').hidden = false;
-  const rows = list.map((file) => new UploadRow(file, $('uploads')));
+  // Rows go newest first; within one batch, keep the order the files came in.
+  const rows = [...list].reverse().map((file) => new UploadRow(file, $('uploads'))).reverse();
   let loaded;
   try {
     loaded = await limits;
@@ -160,69 +162,7 @@ function wireToken() {
   });
 }
 
-function wirePicker() {
-  const input = $('file-input');
-  $('pick').addEventListener('click', () => input.click());
-  input.addEventListener('change', () => {
-    addFiles(input.files);
-    input.value = ''; // Choosing the same file again must fire change again.
-  });
-}
-
-/** Drop anywhere on the page. A counter, because dragenter/dragleave fire for every child element. */
-function wireDrop() {
-  let depth = 0;
-  const carriesFiles = (event) => event.dataTransfer && [...event.dataTransfer.types].includes('Files');
-  const setDragging = (on) => document.body.classList.toggle('dragging', on);
-  document.addEventListener('dragenter', (event) => {
-    if (carriesFiles(event)) {
-      depth += 1;
-      setDragging(true);
-    }
-  });
-  document.addEventListener('dragover', (event) => {
-    if (carriesFiles(event)) {
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    }
-  });
-  document.addEventListener('dragleave', (event) => {
-    if (carriesFiles(event)) {
-      depth = Math.max(0, depth - 1);
-      setDragging(depth > 0);
-    }
-  });
-  document.addEventListener('drop', (event) => {
-    depth = 0;
-    setDragging(false);
-    if (event.dataTransfer && event.dataTransfer.files.length > 0) {
-      event.preventDefault();
-      addFiles(event.dataTransfer.files);
-    }
-  });
-}
-
-/** Ctrl/Cmd+V of a screenshot or a copied image file; text pastes (e.g. into the token field) pass through. */
-function wirePaste() {
-  document.addEventListener('paste', (event) => {
-    const data = event.clipboardData;
-    if (!data) {
-      return;
-    }
-    let files = [...data.files];
-    if (files.length === 0) {
-      files = [...data.items].filter((item) => item.kind === 'file').map((item) => item.getAsFile()).filter(Boolean);
-    }
-    if (files.length > 0) {
-      event.preventDefault();
-      addFiles(files);
-    }
-  });
-}
-
 wireToken();
-wirePicker();
-wireDrop();
-wirePaste();
+wireWaysIn(addFiles);
 wireRecent();
 document.body.classList.add('ready');
