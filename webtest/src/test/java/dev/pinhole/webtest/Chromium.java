@@ -6,6 +6,7 @@ import com.microsoft.playwright.Playwright;
 import dev.pinhole.testkit.RequiredTools;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Debian's Chromium, driven by Playwright. Playwright's own browser download is switched off (see the
@@ -26,7 +27,9 @@ final class Chromium implements AutoCloseable {
     static Chromium launch() {
         Path executable = RequiredTools.require("Chromium (Debian package 'chromium')",
                 RequiredTools.onPath("chromium", "/usr/bin/chromium", "chromium-browser"));
-        Playwright playwright = Playwright.create();
+        // Also set here, not only in the pom, so a run from an IDE never starts a browser download either.
+        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
+                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         try {
             Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
                     .setExecutablePath(executable)
