@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.FileChooser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -72,13 +71,20 @@ class TokenAndKeyboardTest extends PageTestBase {
     @Test
     void keyboardOnly_choosesAFile_andCopiesItsLink() {
         page.addInitScript("sessionStorage.setItem('pinhole.token', '" + TOKEN + "')");
+        // Listening before the page opens turns file-chooser interception on well ahead of the key press;
+        // waitForFileChooser enables it asynchronously, which loses the race on a loaded machine.
+        List<String> choosers = new CopyOnWriteArrayList<>();
+        page.onFileChooser(chooser -> {
+            choosers.add(chooser.isMultiple() ? "multiple" : "single");
+            chooser.setFiles(new FilePayload("keys.png", "image/png", SampleImages.png(64, 48)));
+        });
         uploader.open();
 
         page.keyboard().press("Tab");
         assertEquals("pick", page.evaluate("() => document.activeElement.id"), "the picker is the first stop");
-        FileChooser chooser = page.waitForFileChooser(() -> page.keyboard().press("Enter"));
-        chooser.setFiles(new FilePayload("keys.png", "image/png", SampleImages.png(64, 48)));
+        page.keyboard().press("Enter");
         uploader.waitForRows("done", 1);
+        assertEquals(List.of("multiple"), choosers);
 
         Locator row = uploader.rowsIn("done").first();
         String link = UploaderPage.linkOf(row);
