@@ -1,0 +1,168 @@
+// The uploader page: wires the picker, drag and drop, paste and the token field to the upload queue.
+
+import { ApiError, fetchLimits } from './api.js';
+import { announce } from './announce.js';
+import { describeError, technicalDetail } from './errors.js';
+import { checkFile, formatBytes } from './files.js';
+import { TaskQueue } from './queue.js';
+import { addRecent } from './recent.js';
+import { renderRecent, wireRecent } from './recent-view.js';
+import { State, UploadRow } from './ui.js';
+import { uploadFile } from './upload.js';
+import { wireWaysIn } from './ways-in.js';
+
+const PARALLEL_UPLOADS = 3;
+const TOKEN_KEY = 'pinhole.token';
+
+const queue = new TaskQueue(PARALLEL_UPLOADS);
+const $ = (id) => document.getElementById(id);
+let tokenRequired = false;
+let limits = loadLimits();
+
+function loadLimits() {
+  const loading = fetchLimits().then(showLimits);
+  loading.catch(showLimitsFailure);
+  return loading;
+}
+
+function showLimits(loaded) {
+  const types = loaded.allowedExtensions.map((extension) => extension.toUpperCase()).join(', ');
+  $('limits').textContent = `${types}; up to ${formatBytes(loaded.maxBytes)} each.`;
+  $('limits').classList.remove('is-error', 'is-loading');
+  const mimeTypes = new Set(Object.values(loaded.contentTypes));
+  $('file-input').accept = [...loaded.allowedExtensions.map((e) => `.${e}`), ...mimeTypes].join(',');
+  $('token-row').hidden = !loaded.tokenRequired;
+  tokenRequired = loaded.tokenRequired;
+  return loaded;
+}
+
+function showLimitsFailure(error) {
+  const message = $('limits');
+  message.classList.remove('is-loading');
+  message.classList.add('is-error');
+  message.textContent = `Could not load the upload limits. ${describeError(error)} `;
+  const retry = document.createElement('button');
+  Object.assign(retry, { type: 'button', className: 'quiet', textContent: 'Try again' });
+  retry.addEventListener('click', () => {
+    message.textContent = 'Loading limits…';
+    message.classList.add('is-loading');
+    limits = loadLimits();
+  });
+  message.append(retry);
+}
+
+/** Every way in ends here: a list of files from the picker, a drop or a paste. */
+async function addFiles(files) {
+  const list = [...files];
+  if (list.length === 0) {
+    return;
+  }
+  $('uploads-section').hidden = false;
+  // Rows go newest first; within one batch, keep the order the files came in.
+  const rows = [...list].reverse().map((file) => new UploadRow(file, $('uploads'))).reverse();
+  let loaded;
+  try {
+    loaded = await limits;
+  } catch (error) {
+    rows.forEach((row) => row.failed(`Not uploaded. ${describeError(error)}`, technicalDetail(error),
+      () => retryWithLimits(row)));
+    return;
+  }
+  rows.forEach((row) => admit(row, loaded));
+  announce(list.length === 1 ? `${rows[0].name} added.` : `${list.length} files added.`);
+}
+
+async function retryWithLimits(row) {
+  limits = loadLimits();
+  try {
+    admit(row, await limits);
+  } catch (error) {
+    row.failed(`Not uploaded. ${describeError(error)}`, technicalDetail(error), () => retryWithLimits(row));
+  }
+}
+
+/** Refuses a file that breaks the limits without a single request; queues the others. */
+function admit(row, loaded) {
+  const verdict = checkFile(row.file, loaded);
+  if (!verdict.ok) {
+    row.refused(verdict.reason);
+    announce(`Not uploaded: ${verdict.reason}`);
+    return;
+  }
+  start(row, verdict.extension);
+}
+
+function start(row, extension) {
+  if (tokenRequired && !tokenValue()) {
+    // No point asking the API: it would answer 401. Say what is missing, where it goes.
+    row.failed('Not uploaded yet. Enter the upload token above, then press Retry.', '', () => start(row, extension));
+    flagToken();
+    return;
+  }
+  const controller = new AbortController();
+  row.node.classList.remove('is-error');
+  row.setState(State.WAITING, 'Waiting…');
+  row.setProgress(0, row.file.size);
+  row.setAction('Cancel', () => controller.abort());
+  queue.add(() => run(row, extension, controller.signal), controller.signal)
+    .then((ticket) => succeeded(row, ticket))
+    .catch((error) => failed(row, extension, error));
+}
+
+function run(row, extension, signal) {
+  row.setState(State.WORKING, 'Starting…');
+  return uploadFile(row.file, {
+    extension,
+    token: tokenValue(),
+    signal,
+    onProgress: (loaded, total) => row.setProgress(loaded, total),
+    onStatus: (text) => row.setState(State.WORKING, text),
+  });
+}
+
+function succeeded(row, ticket) {
+  row.done(ticket.url);
+  addRecent({ url: ticket.url, name: row.name, size: row.file.size, uploadedAt: new Date().toISOString() });
+  renderRecent();
+  announce(`${row.name} uploaded. Its link is ready to copy.`);
+}
+
+function failed(row, extension, error) {
+  if (error && error.name === 'AbortError') {
+    row.cancelled(() => start(row, extension));
+    announce(`${row.name}: upload cancelled.`);
+    return;
+  }
+  const message = `Not uploaded. ${describeError(error)}`;
+  row.failed(message, technicalDetail(error), () => start(row, extension));
+  announce(`${row.name}. ${message}`);
+  if (error instanceof ApiError && error.code === 'unauthorized') {
+    tokenRequired = true;
+    flagToken();
+  }
+}
+
+function flagToken() {
+  $('token-row').hidden = false;
+  $('token').setAttribute('aria-invalid', 'true');
+  $('token').focus();
+}
+
+function tokenValue() {
+  const value = $('token').value.trim();
+  return value || undefined;
+}
+
+function wireToken() {
+  const field = $('token');
+  field.value = sessionStorage.getItem(TOKEN_KEY) || '';
+  field.addEventListener('input', () => {
+    field.removeAttribute('aria-invalid');
+    sessionStorage.setItem(TOKEN_KEY, field.value.trim());
+  });
+}
+
+wireToken();
+wireWaysIn(addFiles);
+wireRecent();
+document.body.classList.add('ready');

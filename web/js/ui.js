@@ -1,0 +1,111 @@
+// The on-page view of one file in the queue: thumbnail, name, state, progress, then result or error.
+
+import { formatBytes, nameExtension } from './files.js';
+import { element, resultBlock } from './results.js';
+
+/** States, also exposed as data-state for styling and tests. */
+export const State = {
+  REFUSED: 'refused', WAITING: 'waiting', WORKING: 'working', DONE: 'done', FAILED: 'failed', CANCELLED: 'cancelled',
+};
+
+export class UploadRow {
+  /** @param {File} file @param {HTMLElement} list where the row goes (newest first) */
+  constructor(file, list) {
+    this.file = file;
+    this.name = file.name || 'pasted image';
+    this.node = element('li', 'upload');
+    this.thumbUrl = URL.createObjectURL(file);
+    const thumb = element('img', 'thumb');
+    Object.assign(thumb, { src: this.thumbUrl, alt: '', decoding: 'async' });
+    // Not decodable here (HEIC, a text file...): a neutral tile instead of the broken-image icon.
+    thumb.addEventListener('error', () => thumb.replaceWith(placeholder(file)), { once: true });
+    const body = element('div', 'upload-body');
+    const title = element('p', 'upload-name');
+    title.append(element('span', 'file-name', this.name), element('span', 'file-size', formatBytes(file.size)));
+    this.stateText = element('p', 'upload-state');
+    this.progress = element('progress', 'upload-progress');
+    Object.assign(this.progress, { max: 100, value: 0 });
+    this.progress.setAttribute('aria-label', `Upload progress of ${this.name}`);
+    this.progressText = element('p', 'progress-text');
+    this.actions = element('div', 'upload-actions');
+    body.append(title, this.stateText, this.progress, this.progressText, this.actions);
+    this.node.append(thumb, body);
+    list.prepend(this.node);
+  }
+
+  setState(state, text) {
+    this.node.dataset.state = state;
+    this.stateText.textContent = text;
+    const shown = state === State.WAITING || state === State.WORKING || state === State.DONE;
+    this.progress.hidden = !shown;
+    this.progressText.hidden = !shown;
+  }
+
+  setProgress(loaded, total) {
+    const percent = total > 0 ? Math.floor((loaded / total) * 100) : 0;
+    this.progress.value = percent;
+    this.progressText.textContent = `${percent}% · ${formatBytes(loaded)} of ${formatBytes(total)}`;
+  }
+
+  /** Shows one button in the actions area, replacing what was there. */
+  setAction(label, onClick, accessibleName) {
+    this.actions.replaceChildren();
+    if (!label) {
+      return;
+    }
+    const button = element('button', `action action-${label.toLowerCase()}`, label);
+    button.type = 'button';
+    button.setAttribute('aria-label', accessibleName || `${label} ${this.name}`);
+    button.addEventListener('click', onClick);
+    this.actions.append(button);
+  }
+
+  refused(reason) {
+    this.setState(State.REFUSED, reason);
+    this.node.classList.add('is-error');
+    this.setAction('Dismiss', () => this.remove());
+  }
+
+  failed(message, detail, retry) {
+    this.setState(State.FAILED, message);
+    this.node.classList.add('is-error');
+    if (detail) {
+      this.stateText.append(' ', element('span', 'detail', `(${detail})`));
+    }
+    this.offerRetry(retry);
+  }
+
+  cancelled(retry) {
+    this.setState(State.CANCELLED, 'Cancelled.');
+    this.offerRetry(retry);
+  }
+
+  offerRetry(retry) {
+    this.setAction('Retry', retry);
+    const dismiss = element('button', 'action action-dismiss', 'Dismiss');
+    dismiss.type = 'button';
+    dismiss.setAttribute('aria-label', `Dismiss ${this.name}`);
+    dismiss.addEventListener('click', () => this.remove());
+    this.actions.append(dismiss);
+  }
+
+  done(url) {
+    this.node.classList.remove('is-error');
+    this.setProgress(this.file.size, this.file.size);
+    this.setState(State.DONE, 'Uploaded.');
+    this.setAction(null);
+    this.node.querySelector('.upload-body').append(resultBlock(url, this.name));
+    // The row's thumbnail stays the local copy; the link itself is what the result block offers.
+  }
+
+  remove() {
+    URL.revokeObjectURL(this.thumbUrl);
+    this.node.remove();
+  }
+}
+
+function placeholder(file) {
+  const tile = element('div', 'thumb placeholder', nameExtension(file.name || '').toUpperCase().slice(0, 4) || '?');
+  tile.setAttribute('aria-hidden', 'true');
+  return tile;
+}
