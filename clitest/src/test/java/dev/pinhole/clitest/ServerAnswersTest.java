@@ -6,23 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** How the script handles what the API and S3 answer: refusals, retries, and servers that are not Pinhole. */
-@ExtendWith(DefaultStack.class)
-class ServerAnswersTest {
-    @TempDir
-    Path sandbox;
-    UploadScript script;
-
-    @BeforeEach
-    void sandbox() {
-        script = new UploadScript(sandbox).env("PINHOLE_URL", DefaultStack.baseUrl().toString());
-    }
-
+class ServerAnswersTest extends AgainstDefaultStack {
     @Test
     void unsupportedExtension_printsTheApisMessage_andExits4() {
         Path notes = script.file("notes.txt", "hello".getBytes(StandardCharsets.US_ASCII));

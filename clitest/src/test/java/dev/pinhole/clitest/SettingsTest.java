@@ -11,23 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Where the script takes its settings from, and what it needs from the machine. */
-@ExtendWith(DefaultStack.class)
-class SettingsTest {
-    @TempDir
-    Path sandbox;
-    UploadScript script;
-
-    @BeforeEach
-    void sandbox() {
-        script = new UploadScript(sandbox).env("PINHOLE_URL", DefaultStack.baseUrl().toString());
-    }
-
+class SettingsTest extends AgainstDefaultStack {
     @Test
     void endpoint_comesFromConfigFile_whenNeitherOptionNorVariableIsSet() {
         Path image = script.file("shot.png", PNG);

@@ -16,23 +16,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 
 /** scripts/upload.sh against the local stack: what it uploads, and what it prints where. */
-@ExtendWith(DefaultStack.class)
-class UploadScriptTest {
-    @TempDir
-    Path sandbox;
-    UploadScript script;
-
-    @BeforeEach
-    void sandbox() {
-        script = new UploadScript(sandbox).env("PINHOLE_URL", DefaultStack.baseUrl().toString());
-    }
-
+class UploadScriptTest extends AgainstDefaultStack {
     @Test
     void file_printsOneLink_thatServesIdenticalBytes() {
         Path image = script.file("screenshot.png", PNG);

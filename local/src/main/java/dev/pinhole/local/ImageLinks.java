@@ -38,10 +38,7 @@ final class ImageLinks implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                exchange.getResponseHeaders().set("allow", "GET, HEAD");
-                Responses.error(exchange, 405, "method_not_allowed", "Images can only be read (GET or HEAD).");
+            if (Responses.refusedUnlessRead(exchange, "Images")) {
                 return;
             }
             var matcher = KEY_PATH.matcher(exchange.getRequestURI().getRawPath());

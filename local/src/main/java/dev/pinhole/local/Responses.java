@@ -29,6 +29,20 @@ final class Responses {
         send(exchange, status, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Answers 405 unless the request is a GET or HEAD. Returns whether it did, so that read-only handlers
+     * can stop there.
+     */
+    static boolean refusedUnlessRead(HttpExchange exchange, String what) throws IOException {
+        String method = exchange.getRequestMethod();
+        if ("GET".equals(method) || "HEAD".equals(method)) {
+            return false;
+        }
+        exchange.getResponseHeaders().set("allow", "GET, HEAD");
+        error(exchange, 405, "method_not_allowed", what + " can only be read (GET or HEAD).");
+        return true;
+    }
+
     /** A JSON error in the same shape the API uses. */
     static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
         json(exchange, status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");

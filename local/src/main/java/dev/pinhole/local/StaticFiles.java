@@ -41,10 +41,7 @@ final class StaticFiles implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String method = exchange.getRequestMethod();
-            if (!"GET".equals(method) && !"HEAD".equals(method)) {
-                exchange.getResponseHeaders().set("allow", "GET, HEAD");
-                Responses.error(exchange, 405, "method_not_allowed", "The page can only be read (GET or HEAD).");
+            if (Responses.refusedUnlessRead(exchange, "The page")) {
                 return;
             }
             Path file = resolve(exchange.getRequestURI().getPath());
@@ -59,7 +56,7 @@ final class StaticFiles implements HttpHandler {
             headers.set("referrer-policy", "no-referrer");
             headers.set("content-security-policy", contentSecurityPolicy);
             byte[] body = Files.readAllBytes(file);
-            if ("HEAD".equals(method)) {
+            if ("HEAD".equals(exchange.getRequestMethod())) {
                 headers.set("content-length", Integer.toString(body.length));
             }
             Responses.send(exchange, 200, body);
