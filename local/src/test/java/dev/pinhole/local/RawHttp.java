@@ -45,7 +45,7 @@ final class RawHttp {
             }
             head.append("Connection: close\r\n\r\n");
             OutputStream out = socket.getOutputStream();
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(head.toString().getBytes(StandardCharsets.UTF_8));
             out.write(body);
             out.flush();
             return Response.parse(readAll(socket.getInputStream()));
@@ -61,11 +61,13 @@ final class RawHttp {
     }
 
     /** Status line and raw text of a response; enough to read a status and an S3 or JSON error code. */
-    record Response(int status, String text) {
+    record Response(int status, String text, byte[] body) {
         static Response parse(byte[] raw) {
             String text = new String(raw, StandardCharsets.ISO_8859_1);
             String[] statusLine = text.split("\r\n", 2)[0].split(" ");
-            return new Response(statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1, text);
+            int headEnd = text.indexOf("\r\n\r\n");
+            byte[] body = headEnd < 0 ? new byte[0] : java.util.Arrays.copyOfRange(raw, headEnd + 4, raw.length);
+            return new Response(statusLine.length > 1 ? Integer.parseInt(statusLine[1]) : -1, text, body);
         }
 
         /** The first {@code <Code>} of an S3 XML error, or null. */
