@@ -42,13 +42,24 @@ final class LocalS3 implements AutoCloseable {
         try {
             proxy.start();
             waitUntilStarted(proxy);
-        } catch (BindException taken) {
-            throw new StartupException("port " + port + " for the local S3 server is already in use."
-                    + " Choose another with PINHOLE_S3_PORT=<port> (0 picks a free one).");
         } catch (Exception failed) {
+            // Jetty wraps the BindException in an IOException("Failed to bind to ..."), so look down the chain.
+            if (isBindFailure(failed)) {
+                throw new StartupException("port " + port + " for the local S3 server is already in use."
+                        + " Choose another with PINHOLE_S3_PORT=<port> (0 picks a free one).");
+            }
             throw new StartupException("the local S3 server did not start: " + failed.getMessage(), failed);
         }
         return new LocalS3(proxy, store, host);
+    }
+
+    private static boolean isBindFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void waitUntilStarted(S3Proxy proxy) throws InterruptedException {
