@@ -12,6 +12,7 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.FilePayload;
+import com.microsoft.playwright.options.LoadState;
 import dev.pinhole.testkit.SampleImages;
 import dev.pinhole.tickets.TicketConfig;
 import java.util.HashSet;
@@ -42,6 +43,9 @@ class UploadPageTest extends PageTestBase {
         String link = UploaderPage.linkOf(row);
         assertTrue(link.startsWith(stack.baseUrl() + "/i/") && link.endsWith(".png"), link);
         Page opened = context.waitForPage(() -> row.locator(".open-link").click());
+        // The new tab is already loading the link; navigating before it finishes would race with it.
+        opened.waitForLoadState(LoadState.LOAD);
+        assertEquals(link, opened.url());
         Response image = opened.navigate(link);
         assertEquals(200, image.status());
         assertEquals("image/png", image.headerValue("content-type"));
