@@ -2,6 +2,7 @@ package dev.pinhole.infra;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.pinhole.local.ImageLinks;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
 import java.lang.reflect.Modifier;
@@ -147,6 +148,41 @@ final class TemplateChecks {
         Set<String> signed = handler.uploadHeaders();
         difference(signed, allowed).forEach(h -> problems.add("CORS does not allow " + h + ", which tickets sign"));
         difference(allowed, signed).forEach(h -> problems.add("CORS allows " + h + ", which no ticket uses"));
+        return problems;
+    }
+
+    /**
+     * Links under /i/* get the headers the local stack sends (nosniff, the same sandboxing CSP), and a
+     * Content-Disposition an uploader stored unsigned on their object is dropped, so images always show inline.
+     */
+    List<String> imageHeaders() {
+        Object behaviours = template.at("Resources", template.single("AWS::CloudFront::Distribution"),
+                "Properties", "DistributionConfig", "CacheBehaviors");
+        Object policyRef = behaviours == null ? null : Template.asList(behaviours).stream().map(Template::asMap)
+                .filter(b -> "/i/*".equals(b.get("PathPattern")))
+                .map(b -> b.get("ResponseHeadersPolicyId")).filter(Map.class::isInstance)
+                .map(ref -> Template.asMap(ref).get("Ref")).findFirst().orElse(null);
+        if (policyRef == null) {
+            return List.of("the /i/* behaviour has no response headers policy of this stack");
+        }
+        Object config = template.at("Resources", policyRef, "Properties", "ResponseHeadersPolicyConfig");
+        List<String> problems = new ArrayList<>();
+        if (!Boolean.TRUE.equals(template.at("Resources", policyRef, "Properties", "ResponseHeadersPolicyConfig",
+                "SecurityHeadersConfig", "ContentTypeOptions", "Override"))) {
+            problems.add(policyRef + " does not send X-Content-Type-Options: nosniff");
+        }
+        Object csp = template.at("Resources", policyRef, "Properties", "ResponseHeadersPolicyConfig",
+                "SecurityHeadersConfig", "ContentSecurityPolicy", "ContentSecurityPolicy");
+        if (!ImageLinks.IMAGE_CSP.equals(csp)) {
+            problems.add(policyRef + " sends CSP '" + csp + "', the local stack '" + ImageLinks.IMAGE_CSP + "'");
+        }
+        Object removed = config == null ? null : Template.asMap(config).get("RemoveHeadersConfig");
+        boolean dropsDisposition = removed != null && Template.asList(Template.asMap(removed).get("Items")).stream()
+                .map(Template::asMap).anyMatch(item -> "content-disposition".equalsIgnoreCase(
+                        String.valueOf(item.get("Header"))));
+        if (!dropsDisposition) {
+            problems.add(policyRef + " passes on a Content-Disposition the uploader stored");
+        }
         return problems;
     }
 

@@ -25,7 +25,8 @@ class TemplateChecksTest {
             "environmentVariables", TemplateChecks::environmentVariables,
             "routes", TemplateChecks::routes,
             "integration", TemplateChecks::integration,
-            "imageBucketCors", TemplateChecks::imageBucketCors);
+            "imageBucketCors", TemplateChecks::imageBucketCors,
+            "imageHeaders", TemplateChecks::imageHeaders);
 
     @BeforeAll
     static void load() {
@@ -108,6 +109,19 @@ class TemplateChecksTest {
                 new Mutation("CORS allows any header", "imageBucketCors",
                         t -> putCorsRule(t).put("AllowedHeaders", List.of("*"))),
                 new Mutation("CORS does not allow PUT", "imageBucketCors",
-                        t -> putCorsRule(t).put("AllowedMethods", List.of("GET", "HEAD"))));
+                        t -> putCorsRule(t).put("AllowedMethods", List.of("GET", "HEAD"))),
+                new Mutation("image CSP without sandbox", "imageHeaders",
+                        t -> asMap(imageSecurityHeaders(t).get("ContentSecurityPolicy"))
+                                .put("ContentSecurityPolicy", "default-src 'none'")),
+                new Mutation("image nosniff dropped", "imageHeaders",
+                        t -> imageSecurityHeaders(t).remove("ContentTypeOptions")),
+                new Mutation("stored Content-Disposition passed on", "imageHeaders",
+                        t -> asMap(t.properties("ImageHeadersPolicy").get("ResponseHeadersPolicyConfig"))
+                                .remove("RemoveHeadersConfig")));
+    }
+
+    private static Map<String, Object> imageSecurityHeaders(Template t) {
+        return asMap(asMap(t.properties("ImageHeadersPolicy").get("ResponseHeadersPolicyConfig"))
+                .get("SecurityHeadersConfig"));
     }
 }

@@ -17,15 +17,15 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * single Range requests, conditional requests, and long immutable caching (a key never changes content:
  * tickets forbid overwrites).
  */
-final class ImageLinks implements HttpHandler {
+public final class ImageLinks implements HttpHandler {
     /**
      * Checked against the raw, undecoded path: only keys the ticket handler can mint get through, so
      * "..", "%2e%2e", encoded slashes and other prefixes never reach the store.
      */
     static final Pattern KEY_PATH = Pattern.compile("/(i/[A-Za-z0-9_-]{22,64}\\.[a-z0-9]{1,10})");
     static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
-    /** An image opened on its own may not run or load anything. */
-    static final String IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
+    /** An image opened on its own may not run or load anything. The template's image policy sends the same. */
+    public static final String IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
 
     private final BlobStore store;
     private final String bucket;

@@ -133,6 +133,25 @@ class LocalStackTest {
     }
 
     @Test
+    void link_neverPassesOnAContentDispositionTheUploaderStored() {
+        // Given an upload that added an unsigned Content-Disposition, which S3 stores with the object
+        byte[] image = SampleImages.png(20, 20);
+        JsonObject ticket = client.requestTicket("png", image, true).json();
+        Map<String, String> headers = new java.util.LinkedHashMap<>(TicketClient.headers(ticket));
+        headers.put("content-disposition", "attachment; filename=x.html");
+        assertEquals(200, client.put(URI.create(ticket.getAsJsonObject("upload").get("url").getAsString()),
+                headers, image).status());
+
+        // When its link is opened
+        Reply served = client.get(URI.create(ticket.get("url").getAsString()), Map.of());
+
+        // Then it is shown inline as the signed image type, as CloudFront's image policy does
+        assertEquals(200, served.status());
+        assertEquals(null, served.header("content-disposition"));
+        assertEquals("image/png", served.header("content-type"));
+    }
+
+    @Test
     void unknownImage_is404Json() {
         Reply missing = client.get(stack.baseUrl().resolve("/i/AAAAAAAAAAAAAAAAAAAAAA.png"), Map.of());
 
