@@ -34,14 +34,19 @@ final class DataDirectory {
             Path probe = Files.createTempFile(store, ".write-check", "");
             Files.delete(probe);
         } catch (FileSystemException denied) {
-            String reason = denied instanceof AccessDeniedException ? "permission denied"
-                    : denied.getReason() != null ? denied.getReason() : denied.getClass().getSimpleName();
-            throw new StartupException("cannot write to the data directory " + root + " (" + reason
-                    + "). Choose another with PINHOLE_DATA=/some/dir.");
+            throw unwritable(root, denied);
         } catch (IOException failed) {
             throw new StartupException("cannot prepare the data directory " + root + ": " + failed.getMessage());
         }
         return store;
+    }
+
+    /** The one-line reason a data directory cannot be used, as people say it. */
+    static StartupException unwritable(Path root, FileSystemException denied) {
+        String reason = denied instanceof AccessDeniedException ? "permission denied"
+                : denied.getReason() != null ? denied.getReason() : denied.getClass().getSimpleName();
+        return new StartupException("cannot write to the data directory " + root + " (" + reason
+                + "). Choose another with PINHOLE_DATA=/some/dir.");
     }
 
     S3Credentials credentials() {
