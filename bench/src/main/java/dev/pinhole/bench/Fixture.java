@@ -1,0 +1,81 @@
+package dev.pinhole.bench;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.tickets.Presigners;
+import dev.pinhole.tickets.TicketConfig;
+import dev.pinhole.tickets.TicketHandler;
+import java.time.Duration;
+import java.util.Map;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+
+/**
+ * What a warm Lambda holds: the handler built by its no-arg constructor from the environment (as the
+ * runtime builds it), and for the bare presign, a presigner built the same way. bench/run-jmh.sh sets
+ * the environment (a fake bucket and fake credentials: presigning is local computation).
+ */
+@State(Scope.Benchmark)
+public class Fixture {
+    static final String REQUEST = "{\"extension\":\"png\",\"size\":48213}";
+    private static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    TicketHandler handler;
+    APIGatewayV2HTTPEvent event;
+    S3Presigner presigner;
+    String bucket;
+
+    @Setup
+    public void setUp() {
+        if (System.getenv(TicketConfig.BUCKET) == null || System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            throw new IllegalStateException("run the benchmarks through bench/run-jmh.sh, which sets "
+                    + TicketConfig.BUCKET + ", AWS_REGION, credentials and the other variables");
+        }
+        TicketConfig config = TicketConfig.fromEnvironment(System.getenv());
+        handler = new TicketHandler();
+        event = uploadEvent(REQUEST);
+        presigner = Presigners.create(config, EnvironmentVariableCredentialsProvider.create());
+        bucket = config.bucket();
+        APIGatewayV2HTTPResponse first = handler.handleRequest(event, null);
+        if (first.getStatusCode() != 201) {
+            throw new IllegalStateException("the handler refused the benchmark request: " + first.getBody());
+        }
+    }
+
+    APIGatewayV2HTTPResponse ticket() {
+        return handler.handleRequest(event, null);
+    }
+
+    /** The SDK call alone, for the same PUT the handler presigns: signed type, length and If-None-Match. */
+    PresignedPutObjectRequest presign() {
+        PutObjectRequest put = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key("i/AAAAAAAAAAAAAAAAAAAAAA.png")
+                .contentType("image/png")
+                .contentLength(48213L)
+                .ifNoneMatch("*")
+                .build();
+        return presigner.presignPutObject(request -> request.signatureDuration(LIFETIME).putObjectRequest(put));
+    }
+
+    /** POST /api/uploads as API Gateway (HTTP API, payload 2.0) delivers it. */
+    static APIGatewayV2HTTPEvent uploadEvent(String json) {
+        return APIGatewayV2HTTPEvent.builder()
+                .withVersion("2.0")
+                .withRouteKey("$default")
+                .withRawPath("/api/uploads")
+                .withHeaders(Map.of("content-type", "application/json", "origin", "https://img.example.com"))
+                .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
+                        .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
+                                .withMethod("POST").withPath("/api/uploads").build())
+                        .build())
+                .withBody(json)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}
