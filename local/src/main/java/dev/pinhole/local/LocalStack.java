@@ -31,14 +31,16 @@ public final class LocalStack implements AutoCloseable {
     private final LocalS3 s3;
     private final TicketConfig ticketConfig;
     private final LocalSettings settings;
+    private final DataDirectory.S3Credentials credentials;
 
     private LocalStack(HttpServer server, ExecutorService executor, LocalS3 s3, TicketConfig ticketConfig,
-                       LocalSettings settings) {
+                       LocalSettings settings, DataDirectory.S3Credentials credentials) {
         this.server = server;
         this.executor = executor;
         this.s3 = s3;
         this.ticketConfig = ticketConfig;
         this.settings = settings;
+        this.credentials = credentials;
     }
 
     /**
@@ -66,7 +68,7 @@ public final class LocalStack implements AutoCloseable {
             ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS);
             server.setExecutor(executor);
             server.start();
-            return new LocalStack(server, executor, s3, config, settings);
+            return new LocalStack(server, executor, s3, config, settings, credentials);
         } catch (RuntimeException failed) {
             server.stop(0);
             if (s3 != null) {
@@ -114,6 +116,11 @@ public final class LocalStack implements AutoCloseable {
 
     public String bucket() {
         return settings.bucket();
+    }
+
+    /** The local S3's access key and secret, for tests that run the handler in another process. */
+    DataDirectory.S3Credentials s3Credentials() {
+        return credentials;
     }
 
     /** The object store behind the local S3, for tests that inspect what was stored. */
