@@ -31,7 +31,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private TicketHandler(TicketConfig config) {
         this(config, Presigners.create(config, EnvironmentVariableCredentialsProvider.create()));
-        this.priming = SnapStartPriming.register(this);
+        this.priming = SnapStartPriming.register(config);
     }
 
     /** Used by tests and the local stack, which bring their own configuration and presigner. */
