@@ -5,7 +5,8 @@
 #
 # Builds bench/target/benchmarks.jar when it is missing or older than the sources, then runs four
 # benchmarks: {handler, presign} x {default JVM flags, Lambda's flags -XX:TieredStopAtLevel=1
-# -XX:+UseSerialGC}, average time per operation in microseconds. The environment is a fake bucket and
+# -XX:+UseSerialGC}, sampling the time of single operations: median, mean and p90 in microseconds
+# (the median is the figure to compare; it is the least disturbed by other load on the machine). The environment is a fake bucket and
 # fake credentials (bench/bench-env.sh); nothing goes over the network.
 # When node and bench/node/node_modules are present, it also times the Node presigner warm
 # (bench/node/warm.mjs) so the ratio is measured in the same run.
@@ -54,24 +55,31 @@ if command -v node >/dev/null && [ -d bench/node/node_modules ]; then
   node_us=$(node bench/node/warm.mjs) || die "bench/node/warm.mjs failed"
 fi
 
-# The CSV's columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"
+# The CSV's columns: "Benchmark","Mode","Threads","Samples","Score","Score Error (99.9%)","Unit"; in sample
+# mode each benchmark has a row for the mean and one per percentile (name:p0.50 ...).
+csv_value() { tr -d '"' < "$out/jmh.csv" | awk -F, -v name="$1" '$1 == name { print $5 }'; }
 {
   echo "Measured $(date -u +%Y-%m-%d) on $machine."
   echo
-  echo "| benchmark | JVM flags | us per op | +- (99.9%) | Node warm / this |"
-  echo "| --- | --- | ---: | ---: | ---: |"
-  tail -n +2 "$out/jmh.csv" | tr -d '"' | sort | while IFS=, read -r name _ _ _ score error _; do
-    what=${name##*.}
-    case "$name" in
-      *LambdaJvm*) flags='Lambda: `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`' ;;
-      *) flags='default (C2, G1)' ;;
-    esac
-    ratio="-"
-    [ -n "$node_us" ] && ratio=$(awk -v n="$node_us" -v s="$score" 'BEGIN { printf "%.1fx", n / s }')
-    printf '| %s | %s | %.2f | %.2f | %s |\n' "$what" "$flags" "$score" "$error" "$ratio"
+  echo "| benchmark | JVM flags | median us | mean us | p90 us | Node median / this median |"
+  echo "| --- | --- | ---: | ---: | ---: | ---: |"
+  for class in DefaultJvm LambdaJvm; do
+    for what in handler presign; do
+      name="dev.pinhole.bench.$class.$what"
+      median=$(csv_value "$name:p0.50")
+      [ -n "$median" ] || continue
+      case "$class" in
+        LambdaJvm) flags='Lambda: `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`' ;;
+        *) flags='default (C2, G1)' ;;
+      esac
+      ratio="-"
+      [ -n "$node_us" ] && ratio=$(awk -v n="$node_us" -v s="$median" 'BEGIN { printf "%.1fx", n / s }')
+      printf '| %s | %s | %.1f | %.1f | %.1f | %s |\n' "$what" "$flags" "$median" "$(csv_value "$name")" \
+        "$(csv_value "$name:p0.90")" "$ratio"
+    done
   done
   if [ -n "$node_us" ]; then
-    printf '| Node presign (`@aws-sdk/s3-request-presigner`, bench/node/warm.mjs) | node %s | %.2f | - | 1.0x |\n' \
+    printf '| Node ticket (`@aws-sdk/s3-request-presigner`, bench/node/warm.mjs) | node %s | %.1f | - | - | 1.0x |\n' \
       "$(node --version)" "$node_us"
   fi
 } > "$out/jmh.md"

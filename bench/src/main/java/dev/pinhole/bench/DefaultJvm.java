@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /** Warm cost per request on a JVM with its default flags (C2, G1). */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(2)
 public class DefaultJvm {

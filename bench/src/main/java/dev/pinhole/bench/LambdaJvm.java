@@ -12,9 +12,9 @@ import org.openjdk.jmh.annotations.Warmup;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /** Warm cost per request with the flags the Lambda Java runtimes start the JVM with: C1 only, serial GC. */
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 5, time = 1)
+@Warmup(iterations = 8, time = 1)
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 2, jvmArgsAppend = {"-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"})
 public class LambdaJvm {
