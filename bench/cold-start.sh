@@ -12,6 +12,8 @@
 #   java, Lambda's flags + AppCDS  the same with a class-data archive of the handler's classes, made by
 #                         a training run first: how much of the cold start is class loading
 #   node                  bench/node/one-ticket.mjs: @aws-sdk/s3-request-presigner with the same fixes
+# A fifth command, the same handler under bench's ColdStartPhases, splits the Java cold start into
+# JVM start, handler construction, first ticket and a second ticket.
 # Needs java, node and npm; runs `npm ci` in bench/node and builds the Lambda jar when they are missing.
 # Environment: bench/bench-env.sh (fake bucket and credentials; presigning needs no network).
 # Writes bench/target/results/cold-start.md (bench/report.sh puts it into docs/BENCHMARKS.md).
@@ -36,10 +38,11 @@ command -v npm >/dev/null || die "npm is not installed (it comes with Node.js)"
 cd "$(dirname "$0")/.."
 root=$(pwd)
 jar=$(ls lambda/target/pinhole-lambda-*-aws.jar 2>/dev/null | head -1 || true)
-if [ -z "$jar" ] || [ -n "$(find lambda/src/main lambda/pom.xml -newer "$jar" -type f | head -1)" ]; then
+if [ -z "$jar" ] || [ ! -d bench/target/classes ] \
+    || [ -n "$(find lambda/src/main lambda/pom.xml bench/src/main -newer "$jar" -type f | head -1)" ]; then
   command -v mvn >/dev/null || die "mvn is not installed: install Apache Maven 3.8 or newer"
-  echo "cold-start.sh: building the Lambda jar..." >&2
-  mvn -q -B -DskipTests package -pl lambda -am || die "the build failed; see the messages above"
+  echo "cold-start.sh: building the Lambda jar and bench..." >&2
+  mvn -q -B -DskipTests package -pl lambda,bench -am || die "the build failed; see the messages above"
   jar=$(ls lambda/target/pinhole-lambda-*-aws.jar | head -1)
 fi
 if [ ! -d bench/node/node_modules ]; then
@@ -62,11 +65,15 @@ java $lambda_flags -XX:ArchiveClassesAtExit="$archive" -cp "$jar" $main >/dev/nu
 machine=$(machine_line)
 results=$(node bench/node/cold-harness.mjs "$runs" \
   "java, Lambda's flags" "java $lambda_flags -cp $jar $main" \
+  "java, Lambda's flags, ColdStartPhases main" "java $lambda_flags -cp $jar:bench/target/classes dev.pinhole.bench.ColdStartPhases" \
   "java, default flags" "java -cp $jar $main" \
   "java, Lambda's flags + AppCDS" "java $lambda_flags -XX:SharedArchiveFile=$archive -cp $jar $main" \
   "node" "node bench/node/one-ticket.mjs") || die "a cold run failed"
 
 node_ms=$(awk -F'\t' '$1 == "node" { print $2 }' <<<"$results")
+phases=$(grep '^phases:' <<<"$results")
+results=$(grep -v '^phases:' <<<"$results")
+read -r boot_ms construct_ms first_ms second_ms < <(cut -f2- <<<"$phases" | tr '\t' ' ')
 {
   echo "Measured $(date -u +%Y-%m-%d) on $machine; $runs runs each, interleaved."
   echo "Jar: $(basename "$jar"), $(stat -c %s "$jar") bytes."
@@ -77,6 +84,16 @@ node_ms=$(awk -F'\t' '$1 == "node" { print $2 }' <<<"$results")
     ratio=$(awk -v a="$median" -v b="$node_ms" 'BEGIN { printf "%.2f", a / b }')
     printf '| %s | %s | %s | %s | %s |\n' "$label" "$median" "$min" "$max" "$ratio"
   done <<<"$results"
+  echo
+  echo "Where the Java cold start (Lambda's flags) goes: the same handler timed inside the JVM"
+  echo "(bench's ColdStartPhases, run interleaved with the above; medians):"
+  echo
+  echo "| phase | ms |"
+  echo "| --- | ---: |"
+  echo "| JVM start, up to main (spawn -> output, less the phases below) | $boot_ms |"
+  echo "| \`new TicketHandler()\`: configuration, presigner built | $construct_ms |"
+  echo "| first ticket: class loading and initialisation of the request path | $first_ms |"
+  echo "| second ticket (about what a restored, primed SnapStart snapshot still does) | $second_ms |"
 } > "$out/cold-start.md"
 cat "$out/cold-start.md"
 echo "cold-start.sh: wrote $root/$out/cold-start.md" >&2
