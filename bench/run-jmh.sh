@@ -3,16 +3,18 @@
 #
 # Usage: bench/run-jmh.sh [--quick] [--help] [-- extra JMH options]
 #
-# Builds bench/target/benchmarks.jar when it is missing or older than the sources, then runs four
-# benchmarks: {handler, presign} x {default JVM flags, Lambda's flags -XX:TieredStopAtLevel=1
+# Builds bench/target/benchmarks.jar when it is missing or older than the sources, then runs
+# {handler, presign, presignDirect} x {default JVM flags, Lambda's flags -XX:TieredStopAtLevel=1
 # -XX:+UseSerialGC}, sampling the time of single operations: median, mean and p90 in microseconds
-# (the median is the figure to compare; it is the least disturbed by other load on the machine). The environment is a fake bucket and
-# fake credentials (bench/bench-env.sh); nothing goes over the network.
+# (the median is the figure to compare; it is the least disturbed by other load on the machine).
+# presignDirect is an experiment: the same URL from the SDK's SigV4 signer without S3Presigner.
+# The environment is a fake bucket and fake credentials (bench/bench-env.sh); nothing goes over the
+# network.
 # When node and bench/node/node_modules are present, it also times the Node presigner warm
 # (bench/node/warm.mjs) so the ratio is measured in the same run.
 #
 # Writes bench/target/results/jmh.md (a markdown table; bench/report.sh puts it into docs/BENCHMARKS.md)
-# and the raw JMH CSV beside it. Takes about 3 minutes (--quick: about 1 minute, 1 fork, short iterations).
+# and the raw JMH CSV beside it. Takes about 5 minutes (--quick: about 1 minute, 1 fork, short iterations).
 set -euo pipefail
 
 die() { echo "run-jmh.sh: $*" >&2; exit 1; }
@@ -64,7 +66,7 @@ csv_value() { tr -d '"' < "$out/jmh.csv" | awk -F, -v name="$1" '$1 == name { pr
   echo "| benchmark | JVM flags | median us | mean us | p90 us | Node median / this median |"
   echo "| --- | --- | ---: | ---: | ---: | ---: |"
   for class in DefaultJvm LambdaJvm; do
-    for what in handler presign; do
+    for what in handler presign presignDirect; do
       name="dev.pinhole.bench.$class.$what"
       median=$(csv_value "$name:p0.50")
       [ -n "$median" ] || continue
@@ -72,9 +74,11 @@ csv_value() { tr -d '"' < "$out/jmh.csv" | awk -F, -v name="$1" '$1 == name { pr
         LambdaJvm) flags='Lambda: `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC`' ;;
         *) flags='default (C2, G1)' ;;
       esac
+      label=$what
+      [ "$what" = presignDirect ] && label='presign, SigV4 signer without S3Presigner (experiment, not used)'
       ratio="-"
       [ -n "$node_us" ] && ratio=$(awk -v n="$node_us" -v s="$median" 'BEGIN { printf "%.1fx", n / s }')
-      printf '| %s | %s | %.1f | %.1f | %.1f | %s |\n' "$what" "$flags" "$median" "$(csv_value "$name")" \
+      printf '| %s | %s | %.1f | %.1f | %.1f | %s |\n' "$label" "$flags" "$median" "$(csv_value "$name")" \
         "$(csv_value "$name:p0.90")" "$ratio"
     done
   done

@@ -1,6 +1,7 @@
 package dev.pinhole.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -28,5 +29,11 @@ public class DefaultJvm {
     @Benchmark
     public PresignedPutObjectRequest presign(Fixture fixture) {
         return fixture.presign();
+    }
+
+    /** EXPERIMENT: the same PUT signed without S3Presigner (DirectSigV4), to size the presigner's own cost. */
+    @Benchmark
+    public URI presignDirect(Fixture fixture) {
+        return fixture.presignDirect();
     }
 }

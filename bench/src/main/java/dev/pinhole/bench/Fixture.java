@@ -5,6 +5,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pinhole.tickets.Presigners;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
+import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Scope;
@@ -29,6 +31,7 @@ public class Fixture {
     APIGatewayV2HTTPEvent event;
     S3Presigner presigner;
     String bucket;
+    DirectSigV4 direct;
 
     @Setup
     public void setUp() {
@@ -41,6 +44,8 @@ public class Fixture {
         event = uploadEvent(REQUEST);
         presigner = Presigners.create(config, EnvironmentVariableCredentialsProvider.create());
         bucket = config.bucket();
+        direct = new DirectSigV4(bucket, config.region(),
+                EnvironmentVariableCredentialsProvider.create().resolveCredentials(), LIFETIME);
         APIGatewayV2HTTPResponse first = handler.handleRequest(event, null);
         if (first.getStatusCode() != 201) {
             throw new IllegalStateException("the handler refused the benchmark request: " + first.getBody());
@@ -61,6 +66,11 @@ public class Fixture {
                 .ifNoneMatch("*")
                 .build();
         return presigner.presignPutObject(request -> request.signatureDuration(LIFETIME).putObjectRequest(put));
+    }
+
+    /** EXPERIMENT: the same PUT signed by the SDK's SigV4 signer alone (see DirectSigV4). */
+    URI presignDirect() {
+        return direct.presignPut("i/AAAAAAAAAAAAAAAAAAAAAA.png", "image/png", 48213L, Clock.systemUTC());
     }
 
     /** POST /api/uploads as API Gateway (HTTP API, payload 2.0) delivers it. */
