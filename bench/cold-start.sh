@@ -9,6 +9,7 @@
 #                         the environment, as the runtime does, and answers one API Gateway v2 event;
 #                         -XX:TieredStopAtLevel=1 -XX:+UseSerialGC as the Lambda Java runtimes set
 #   java, default flags   the same without those flags
+#   java, Lambda's flags + -XX:-UsePerfData  the same without the JVM's shared-memory statistics file
 #   java, Lambda's flags + AppCDS  the same with a class-data archive of the handler's classes, made by
 #                         a training run first: how much of the cold start is class loading
 #   java ... SigV4 signer an experiment, not Pinhole: the URL presigned with the SDK's signer alone
@@ -71,6 +72,7 @@ results=$(node bench/node/cold-harness.mjs "$runs" \
   "java, default flags" "java -cp $jar $main" \
   "java, Lambda's flags, presign only, SigV4 signer without S3Presigner (experiment)" \
     "java $lambda_flags -cp $jar:bench/target/classes dev.pinhole.bench.DirectSigV4Check" \
+  "java, Lambda's flags + -XX:-UsePerfData" "java $lambda_flags -XX:-UsePerfData -cp $jar $main" \
   "java, Lambda's flags + AppCDS" "java $lambda_flags -XX:SharedArchiveFile=$archive -cp $jar $main" \
   "node" "node bench/node/one-ticket.mjs") || die "a cold run failed"
 
