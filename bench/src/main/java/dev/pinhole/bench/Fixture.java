@@ -25,6 +25,24 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
 @State(Scope.Benchmark)
 public class Fixture {
     static final String REQUEST = "{\"extension\":\"png\",\"size\":48213}";
+    /** What API Gateway passes on from a browser's fetch: lower-cased names, no upload token. */
+    static final Map<String, String> BROWSER_HEADERS = Map.ofEntries(
+            Map.entry("accept", "*/*"),
+            Map.entry("accept-encoding", "gzip, deflate, br, zstd"),
+            Map.entry("accept-language", "en-GB,en;q=0.9"),
+            Map.entry("content-length", "33"),
+            Map.entry("content-type", "application/json"),
+            Map.entry("host", "abc123.execute-api.eu-west-1.amazonaws.com"),
+            Map.entry("origin", "https://img.example.com"),
+            Map.entry("referer", "https://img.example.com/"),
+            Map.entry("sec-fetch-dest", "empty"),
+            Map.entry("sec-fetch-mode", "cors"),
+            Map.entry("sec-fetch-site", "same-origin"),
+            Map.entry("user-agent", "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/142 Safari/537.36"),
+            Map.entry("x-amzn-trace-id", "Root=1-6743a9b2-0123456789abcdef01234567"),
+            Map.entry("x-forwarded-for", "203.0.113.7"),
+            Map.entry("x-forwarded-port", "443"),
+            Map.entry("x-forwarded-proto", "https"));
     private static final Duration LIFETIME = Duration.ofMinutes(5);
 
     TicketHandler handler;
@@ -79,7 +97,7 @@ public class Fixture {
                 .withVersion("2.0")
                 .withRouteKey("$default")
                 .withRawPath("/api/uploads")
-                .withHeaders(Map.of("content-type", "application/json", "origin", "https://img.example.com"))
+                .withHeaders(BROWSER_HEADERS)
                 .withRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder()
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder()
                                 .withMethod("POST").withPath("/api/uploads").build())
