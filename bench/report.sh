@@ -9,6 +9,7 @@
 #   cold-start   bench/cold-start.sh    process start -> first ticket, Java vs Node
 #   load-local   bench/load-local.sh    local stack tickets/s and upload MB/s
 #   jar-size     this script            what is in the shaded Lambda jar, compressed bytes per part
+#   summary      this script            the goals of issue 6 next to the figures above
 # Sections without a results file are left as they are. --run runs the three benchmarks first
 # (about 6 minutes); run them on an otherwise idle machine.
 set -euo pipefail
@@ -60,7 +61,28 @@ if [ -n "$jar" ]; then
   } > "$out/jar-size.md"
 fi
 
-for section in jmh cold-start load-local jar-size; do
+# The goals of issue 6 next to the latest figures.
+jmh_median() { [ -f "$out/jmh.csv" ] && tr -d '"' < "$out/jmh.csv" | awk -F, -v n="dev.pinhole.bench.$1:p0.50" '$1 == n { printf "%.1f\n", $5 }'; }
+cold_cell() { [ -f "$out/cold-start.md" ] && awk -F' [|] ' -v l="$1" -v c="$2" '$1 == "| " l { print $c }' "$out/cold-start.md"; }
+verdict() { awk -v v="$1" -v goal="$2" 'BEGIN { if (v == "") print "not measured"; else print (v + 0 <= goal + 0) ? "met" : "missed" }'; }
+{
+  warm=$(jmh_median DefaultJvm.handler || true)
+  warm_lambda=$(jmh_median LambdaJvm.handler || true)
+  node_warm=$([ -f "$out/jmh.md" ] && awk -F' [|] ' '$1 ~ /Node ticket/ { print $3 }' "$out/jmh.md" || true)
+  cold_java=$(cold_cell "java, Lambda's flags" 2 || true)
+  cold_node=$(cold_cell node 2 || true)
+  cold_ratio=$(cold_cell "java, Lambda's flags" 5 | tr -d ' |' || true)
+  jar_bytes=$([ -n "$jar" ] && stat -c %s "$jar" || true)
+  echo "| goal | measured | verdict |"
+  echo "| --- | --- | --- |"
+  echo "| warm handler <= 14 us per ticket, default JVM flags | ${warm:-?} us (median) | $(verdict "$warm" 14) |"
+  echo "| ... >= 10x faster than Node warm | Node ${node_warm:-?} us: $(awk -v n="$node_warm" -v j="$warm" 'BEGIN { if (n == "" || j == "") print "?"; else printf "%.1fx", n / j }') | $(awk -v n="$node_warm" -v j="$warm" 'BEGIN { if (n == "" || j == "") print "not measured"; else print (n / j >= 10) ? "met" : "missed" }') |"
+  echo "| warm handler <= 40 us, Lambda's flags | ${warm_lambda:-?} us (median) | $(verdict "$warm_lambda" 40) |"
+  echo "| cold exec -> first ticket, Lambda's flags, <= Node (ratio <= 1.0) | ${cold_java:-?} ms vs Node ${cold_node:-?} ms: ratio ${cold_ratio:-?} | $(verdict "$cold_ratio" 1.0) |"
+  echo "| shaded Lambda jar <= 6 MB, enforced by the build | ${jar_bytes:-?} bytes, build fails above 5 MiB | $(verdict "$jar_bytes" 6000000) |"
+} > "$out/summary.md"
+
+for section in summary jmh cold-start load-local jar-size; do
   [ -f "$out/$section.md" ] || { echo "report.sh: no $out/$section.md; leaving that section" >&2; continue; }
   grep -q "<!-- BEGIN $section -->" "$doc" || die "$doc has no <!-- BEGIN $section --> marker"
   awk -v name="$section" -v file="$out/$section.md" '
