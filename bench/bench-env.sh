@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Sourced by the benchmark scripts: the environment a ticket Lambda gets, with a fake bucket and fake
 # credentials. Presigning is local computation, so nothing here is ever sent anywhere.
 export PINHOLE_BUCKET=pinhole-images

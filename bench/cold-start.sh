@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     *) die "unknown option '$1' (try --help)" ;;
   esac
 done
-[[ "$runs" =~ ^[0-9]+$ ]] && [ "$runs" -ge 1 ] || die "--runs must be a positive number, not '$runs'"
+[[ "$runs" =~ ^[1-9][0-9]*$ ]] || die "--runs must be a positive number, not '$runs'"
 
 command -v java >/dev/null || die "java is not installed: install a JDK 17 or newer"
 command -v node >/dev/null || die "node is not installed: install Node.js 20 or newer"
