@@ -1,7 +1,6 @@
 package dev.pinhole.tickets;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -30,14 +29,18 @@ record ApiRequest(String method, String path, Map<String, String> headers, Strin
         return expected.equals(method);
     }
 
-    /** API Gateway lower-cases header names; other callers may not, so fall back to a scan. */
+    /**
+     * API Gateway lower-cases header names; other callers may not, so fall back to a scan. The scan runs on
+     * every request for a header that is absent (the upload token, usually), so it compares in place
+     * rather than lower-casing each of a browser's dozen or more header names.
+     */
     String header(String lowerCaseName) {
         String value = headers.get(lowerCaseName);
         if (value != null) {
             return value;
         }
         for (Map.Entry<String, String> entry : headers.entrySet()) {
-            if (entry.getKey() != null && entry.getKey().toLowerCase(Locale.ROOT).equals(lowerCaseName)) {
+            if (entry.getKey() != null && entry.getKey().equalsIgnoreCase(lowerCaseName)) {
                 return entry.getValue();
             }
         }

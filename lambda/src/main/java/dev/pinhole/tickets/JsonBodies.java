@@ -1,61 +1,88 @@
 package dev.pinhole.tickets;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
-import com.google.gson.JsonArray;
-import com.google.gson.JsonObject;
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The JSON the API answers with. Trees are built by hand instead of by reflection, which keeps the
- * per-request cost flat and the wire format visible in one place.
+ * The JSON the API answers with, written field by field with Gson's streaming writer: no reflection, no
+ * intermediate tree and no Gson instance (whose creation loads a hundred adapter classes at cold start),
+ * and the wire format visible in one place.
  */
 final class JsonBodies {
-    // HTML escaping would turn every '&' in a presigned URL into \u0026.
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
-
     private JsonBodies() {
     }
 
     static String ticket(UploadTicket ticket) {
-        JsonObject headers = new JsonObject();
-        ticket.put().headers().forEach(headers::addProperty);
-        JsonObject upload = new JsonObject();
-        upload.addProperty("method", "PUT");
-        upload.addProperty("url", ticket.put().url());
-        upload.add("headers", headers);
-        JsonObject body = new JsonObject();
-        body.addProperty("key", ticket.key());
-        body.addProperty("url", ticket.publicUrl());
-        body.addProperty("contentType", ticket.upload().contentType());
-        body.addProperty("size", ticket.upload().size());
-        body.add("upload", upload);
-        body.addProperty("expiresAt", ticket.put().expiresAt().toString());
-        return GSON.toJson(body);
+        return write(json -> {
+            json.beginObject();
+            json.name("key").value(ticket.key());
+            json.name("url").value(ticket.publicUrl());
+            json.name("contentType").value(ticket.upload().contentType());
+            json.name("size").value(ticket.upload().size());
+            json.name("upload").beginObject();
+            json.name("method").value("PUT");
+            json.name("url").value(ticket.put().url());
+            json.name("headers").beginObject();
+            for (Map.Entry<String, String> header : ticket.put().headers().entrySet()) {
+                json.name(header.getKey()).value(header.getValue());
+            }
+            json.endObject();
+            json.endObject();
+            json.name("expiresAt").value(ticket.put().expiresAt().toString());
+            json.endObject();
+        });
     }
 
     static String limits(TicketConfig config) {
-        JsonArray extensions = new JsonArray();
-        JsonObject contentTypes = new JsonObject();
-        for (String extension : new TreeSet<>(config.allowedExtensions())) {
-            extensions.add(extension);
-            contentTypes.addProperty(extension, ImageTypes.contentType(extension));
-        }
-        JsonObject body = new JsonObject();
-        body.add("allowedExtensions", extensions);
-        body.add("contentTypes", contentTypes);
-        body.addProperty("maxBytes", config.maxUploadBytes());
-        body.addProperty("urlLifetimeSeconds", config.urlLifetime().toSeconds());
-        body.addProperty("tokenRequired", config.uploadToken().isPresent());
-        return GSON.toJson(body);
+        TreeSet<String> extensions = new TreeSet<>(config.allowedExtensions());
+        return write(json -> {
+            json.beginObject();
+            json.name("allowedExtensions").beginArray();
+            for (String extension : extensions) {
+                json.value(extension);
+            }
+            json.endArray();
+            json.name("contentTypes").beginObject();
+            for (String extension : extensions) {
+                json.name(extension).value(ImageTypes.contentType(extension));
+            }
+            json.endObject();
+            json.name("maxBytes").value(config.maxUploadBytes());
+            json.name("urlLifetimeSeconds").value(config.urlLifetime().toSeconds());
+            json.name("tokenRequired").value(config.uploadToken().isPresent());
+            json.endObject();
+        });
     }
 
     static String error(String code, String message) {
-        JsonObject error = new JsonObject();
-        error.addProperty("code", code);
-        error.addProperty("message", message);
-        JsonObject body = new JsonObject();
-        body.add("error", error);
-        return GSON.toJson(body);
+        return write(json -> {
+            json.beginObject();
+            json.name("error").beginObject();
+            json.name("code").value(code);
+            json.name("message").value(message);
+            json.endObject();
+            json.endObject();
+        });
+    }
+
+    private interface Body {
+        void writeTo(JsonWriter json) throws IOException;
+    }
+
+    private static String write(Body body) {
+        StringWriter text = new StringWriter(1024);
+        try (JsonWriter json = new JsonWriter(text)) {
+            // HTML escaping would turn every '&' in a presigned URL into \u0026; absent values are left out.
+            json.setHtmlSafe(false);
+            json.setSerializeNulls(false);
+            body.writeTo(json);
+        } catch (IOException impossible) {
+            throw new UncheckedIOException("writing to a StringWriter failed", impossible);
+        }
+        return text.toString();
     }
 }

@@ -23,6 +23,8 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final Cors cors;
     private final UploadToken token;
     private final LinkBase links;
+    /** Held so that priming stays registered (CRaC keeps resources only weakly); unused outside Lambda. */
+    private SnapStartPriming priming;
 
     /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
     public TicketHandler() {
@@ -31,6 +33,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     private TicketHandler(TicketConfig config) {
         this(config, Presigners.create(config, EnvironmentVariableCredentialsProvider.create()));
+        this.priming = SnapStartPriming.register(config);
     }
 
     /** Used by tests and the local stack, which bring their own configuration and presigner. */

@@ -1,0 +1,53 @@
+package dev.pinhole.tickets;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import org.crac.Context;
+import org.crac.Core;
+import org.crac.Resource;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+
+/**
+ * SnapStart priming: just before Lambda snapshots the initialised runtime, one ticket goes through a
+ * handler of the same configuration, so the classes of the whole request path (parser, policy, key
+ * generator, the presigner's endpoint rules, signer and marshaller, the JSON writer) are loaded,
+ * initialised and partly compiled in the snapshot rather than on the first request after a restore.
+ *
+ * <p>The priming handler signs with placeholder credentials: SnapStart functions get no credentials in
+ * environment variables before the snapshot, and a primed URL must never be valid anyway. Presigning
+ * needs no network. Keys stay unique across restored copies because KeyGenerator's SecureRandom reads
+ * the kernel's generator on every call. On a JVM without CRaC nothing here runs.
+ */
+final class SnapStartPriming implements Resource {
+    private static final StaticCredentialsProvider PLACEHOLDER =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming-only-never-valid"));
+
+    private final TicketConfig config;
+
+    private SnapStartPriming(TicketConfig config) {
+        this.config = config;
+    }
+
+    /** Registers priming; the caller must keep the result, as CRaC holds resources only weakly. */
+    static SnapStartPriming register(TicketConfig config) {
+        SnapStartPriming priming = new SnapStartPriming(config);
+        Core.getGlobalContext().register(priming);
+        return priming;
+    }
+
+    @Override
+    public void beforeCheckpoint(Context<? extends Resource> context) {
+        prime();
+    }
+
+    /** Issues the priming ticket; the response is returned for tests only. */
+    APIGatewayV2HTTPResponse prime() {
+        TicketHandler handler = new TicketHandler(config, Presigners.create(config, PLACEHOLDER));
+        return handler.handleRequest(IssueOneTicket.event(IssueOneTicket.DEFAULT_REQUEST), null);
+    }
+
+    @Override
+    public void afterRestore(Context<? extends Resource> context) {
+        // Nothing to refresh: the handler's presigner resolves credentials on every presign.
+    }
+}
