@@ -1,6 +1,7 @@
 package dev.pinhole.tickets;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import java.net.URI;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -21,6 +22,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 final class SnapStartPriming implements Resource {
     private static final StaticCredentialsProvider PLACEHOLDER =
             StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming-only-never-valid"));
+    /**
+     * Behind CloudFront the links' host comes with each request (see LinkBase), and the priming request has
+     * none; without a fixed base it would stop at 403 before the presigner, which is the part worth priming.
+     */
+    private static final URI PRIMING_LINKS = URI.create("https://priming.invalid");
 
     private final TicketConfig config;
 
@@ -42,7 +48,8 @@ final class SnapStartPriming implements Resource {
 
     /** Issues the priming ticket; the response is returned for tests only. */
     APIGatewayV2HTTPResponse prime() {
-        TicketHandler handler = new TicketHandler(config, Presigners.create(config, PLACEHOLDER));
+        TicketConfig primingConfig = config.withPublicBaseUrl(PRIMING_LINKS);
+        TicketHandler handler = new TicketHandler(primingConfig, Presigners.create(primingConfig, PLACEHOLDER));
         return handler.handleRequest(IssueOneTicket.event(IssueOneTicket.DEFAULT_REQUEST), null);
     }
 

@@ -88,6 +88,12 @@ public record TicketConfig(
                 env.optional(ORIGIN_SECRET));
     }
 
+    /** The same settings with links on a fixed base: SnapStart priming has no viewer host to take them from. */
+    TicketConfig withPublicBaseUrl(URI base) {
+        return new TicketConfig(bucket, region, Optional.of(base), maxUploadBytes, urlLifetime, allowedExtensions,
+                s3Endpoint, pathStyleAccess, allowedOrigins, uploadToken, originSecret);
+    }
+
     static Set<String> allowedExtensions(String list) {
         Set<String> result = new LinkedHashSet<>();
         for (String item : splitList(list)) {

@@ -28,6 +28,22 @@ class SnapStartPrimingTest {
     }
 
     @Test
+    void priming_reachesThePresigner_alsoBehindCloudFront_whereLinksTakeTheirHostFromEachRequest() {
+        // Given the production configuration without a custom domain: an origin secret, no fixed link base
+        TicketConfig behindCloudFront = TicketConfig.fromEnvironment(Map.of(
+                TicketConfig.BUCKET, "pinhole-images",
+                TicketConfig.REGION, "eu-west-1",
+                TicketConfig.ORIGIN_SECRET, "s3cr3t"));
+
+        // When the checkpoint hook runs (its request carries no viewer host and no secret)
+        APIGatewayV2HTTPResponse response = SnapStartPriming.register(behindCloudFront).prime();
+
+        // Then it still issued a signed ticket instead of stopping at the host check
+        assertEquals(201, response.getStatusCode(), response.getBody());
+        assertTrue(response.getBody().contains("X-Amz-Signature="), response.getBody());
+    }
+
+    @Test
     void beforeCheckpoint_doesNotThrow() {
         SnapStartPriming.register(CONFIG).beforeCheckpoint(null);
     }
