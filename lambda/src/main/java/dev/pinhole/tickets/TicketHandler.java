@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
@@ -32,7 +31,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private TicketHandler(TicketConfig config) {
-        this(config, Presigners.create(config, EnvironmentVariableCredentialsProvider.create()));
+        this(config, Presigners.create(config, LambdaCredentials.from(System.getenv())));
         this.priming = SnapStartPriming.register(config);
     }
 

@@ -8,10 +8,12 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.sun.net.httpserver.HttpServer;
 import dev.pinhole.testkit.SampleImages;
 import dev.pinhole.testkit.TicketClient;
 import dev.pinhole.testkit.TicketClient.Reply;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,6 +21,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +58,56 @@ class ShadedJarTicketTest {
             Reply link = client.get(URI.create(ticket.get("url").getAsString()), Map.of());
             assertArrayEquals(image, link.body());
             assertTrue(stack.store().blobExists(stack.bucket(), ticket.get("key").getAsString()));
+        }
+    }
+
+    @Test
+    void shadedJar_withSnapStartStyleCredentials_fetchesThemFromTheRuntimeEndpoint(@TempDir Path data)
+            throws Exception {
+        byte[] image = SampleImages.png(40, 30);
+        String request = "{\"extension\":\"png\",\"size\":" + image.length + "}";
+        HttpServer credentialsEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        AtomicInteger fetches = new AtomicInteger();
+        try (LocalStack stack = LocalStack.start(LocalSettings.forTests(data), Map.of())) {
+            // Given no key variables, only the endpoint and token the runtime gives a SnapStart function
+            credentialsEndpoint.createContext("/2018-06-01/credentials", exchange -> {
+                try (exchange) {
+                    boolean authorised = "runtime-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+                    byte[] body = ("{\"AccessKeyId\":\"" + stack.s3Credentials().identity() + "\","
+                            + "\"SecretAccessKey\":\"" + stack.s3Credentials().secret() + "\","
+                            + "\"Token\":\"session-token\",\"Expiration\":\"2099-01-01T00:00:00Z\"}")
+                            .getBytes(StandardCharsets.UTF_8);
+                    if (authorised) {
+                        fetches.incrementAndGet();
+                    }
+                    exchange.sendResponseHeaders(authorised ? 200 : 401, authorised ? body.length : -1);
+                    if (authorised) {
+                        exchange.getResponseBody().write(body);
+                    }
+                }
+            });
+            credentialsEndpoint.start();
+            ProcessBuilder java = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", shadedJar().toString(), "dev.pinhole.tickets.IssueOneTicket", request);
+            lambdaEnvironment(java.environment(), stack);
+            java.environment().remove("AWS_ACCESS_KEY_ID");
+            java.environment().remove("AWS_SECRET_ACCESS_KEY");
+            java.environment().put("AWS_CONTAINER_CREDENTIALS_FULL_URI",
+                    "http://127.0.0.1:" + credentialsEndpoint.getAddress().getPort() + "/2018-06-01/credentials");
+            java.environment().put("AWS_CONTAINER_AUTHORIZATION_TOKEN", "runtime-token");
+
+            // When the shaded jar issues a ticket
+            Finished run = run(java, data);
+
+            // Then it fetched the role's credentials from the endpoint and signed with them
+            assertEquals(0, run.exitCode(), "stdout: " + run.stdout() + "\nstderr: " + run.stderr());
+            assertEquals(1, fetches.get());
+            JsonObject ticket = JsonParser.parseString(run.stdout()).getAsJsonObject();
+            String url = ticket.getAsJsonObject("upload").get("url").getAsString();
+            assertTrue(url.contains("X-Amz-Security-Token=session-token"), url);
+            assertTrue(url.contains("X-Amz-Credential=" + stack.s3Credentials().identity()), url);
+        } finally {
+            credentialsEndpoint.stop(0);
         }
     }
 
