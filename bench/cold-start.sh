@@ -12,8 +12,6 @@
 #   java, Lambda's flags + -XX:-UsePerfData  the same without the JVM's shared-memory statistics file
 #   java, Lambda's flags + AppCDS  the same with a class-data archive of the handler's classes, made by
 #                         a training run first: how much of the cold start is class loading
-#   java ... SigV4 signer an experiment, not Pinhole: the URL presigned with the SDK's signer alone
-#                         (bench's DirectSigV4Check), to size what S3Presigner itself costs a cold start
 #   node                  bench/node/one-ticket.mjs: @aws-sdk/s3-request-presigner with the same fixes
 # A fifth command, the same handler under bench's ColdStartPhases, splits the Java cold start into
 # JVM start, handler construction, first ticket and a second ticket.
@@ -70,8 +68,6 @@ results=$(node bench/node/cold-harness.mjs "$runs" \
   "java, Lambda's flags" "java $lambda_flags -cp $jar $main" \
   "java, Lambda's flags, ColdStartPhases main" "java $lambda_flags -cp $jar:bench/target/classes dev.pinhole.bench.ColdStartPhases" \
   "java, default flags" "java -cp $jar $main" \
-  "java, Lambda's flags, presign only, SigV4 signer without S3Presigner (experiment)" \
-    "java $lambda_flags -cp $jar:bench/target/classes dev.pinhole.bench.DirectSigV4Check" \
   "java, Lambda's flags + -XX:-UsePerfData" "java $lambda_flags -XX:-UsePerfData -cp $jar $main" \
   "java, Lambda's flags + AppCDS" "java $lambda_flags -XX:SharedArchiveFile=$archive -cp $jar $main" \
   "node" "node bench/node/one-ticket.mjs") || die "a cold run failed"

@@ -4,10 +4,10 @@
 # Usage: bench/run-jmh.sh [--quick] [--help] [-- extra JMH options]
 #
 # Builds bench/target/benchmarks.jar when it is missing or older than the sources, then runs
-# {handler, presign, presignDirect} x {default JVM flags, Lambda's flags -XX:TieredStopAtLevel=1
+# {handler, presign, presignS3Presigner} x {default JVM flags, Lambda's flags -XX:TieredStopAtLevel=1
 # -XX:+UseSerialGC}, sampling the time of single operations: median, mean and p90 in microseconds
 # (the median is the figure to compare; it is the least disturbed by other load on the machine).
-# presignDirect is an experiment: the same URL from the SDK's SigV4 signer without S3Presigner.
+# presignS3Presigner: the same URL from the SDK's S3Presigner, which Pinhole used before UploadSigner.
 # The environment is a fake bucket and fake credentials (bench/bench-env.sh); nothing goes over the
 # network.
 # When node and bench/node/node_modules are present, it also times the Node presigner warm
@@ -66,7 +66,7 @@ csv_value() { tr -d '"' < "$out/jmh.csv" | awk -F, -v name="$1" '$1 == name { pr
   echo "| benchmark | JVM flags | median us | mean us | p90 us | Node median / this median |"
   echo "| --- | --- | ---: | ---: | ---: | ---: |"
   for class in DefaultJvm LambdaJvm; do
-    for what in handler presign presignDirect; do
+    for what in handler presign presignS3Presigner; do
       name="dev.pinhole.bench.$class.$what"
       median=$(csv_value "$name:p0.50")
       [ -n "$median" ] || continue
@@ -75,7 +75,7 @@ csv_value() { tr -d '"' < "$out/jmh.csv" | awk -F, -v name="$1" '$1 == name { pr
         *) flags='default (C2, G1)' ;;
       esac
       label=$what
-      [ "$what" = presignDirect ] && label='presign, SigV4 signer without S3Presigner (experiment, not used)'
+      [ "$what" = presignS3Presigner ] && label='presign with the SDK'"'"'s S3Presigner instead (before, for comparison)'
       ratio="-"
       [ -n "$node_us" ] && ratio=$(awk -v n="$node_us" -v s="$median" 'BEGIN { printf "%.1fx", n / s }')
       printf '| %s | %s | %.1f | %.1f | %.1f | %s |\n' "$label" "$flags" "$median" "$(csv_value "$name")" \

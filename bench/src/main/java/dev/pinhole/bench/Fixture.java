@@ -2,17 +2,17 @@ package dev.pinhole.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.pinhole.tickets.Presigners;
+import dev.pinhole.tickets.UploadSigner;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
-import java.net.URI;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
@@ -47,9 +47,9 @@ public class Fixture {
 
     TicketHandler handler;
     APIGatewayV2HTTPEvent event;
-    S3Presigner presigner;
+    UploadSigner signer;
+    S3Presigner sdkPresigner;
     String bucket;
-    DirectSigV4 direct;
 
     @Setup
     public void setUp() {
@@ -60,10 +60,15 @@ public class Fixture {
         TicketConfig config = TicketConfig.fromEnvironment(System.getenv());
         handler = new TicketHandler();
         event = uploadEvent(REQUEST);
-        presigner = Presigners.create(config, EnvironmentVariableCredentialsProvider.create());
+        signer = UploadSigner.create(config, EnvironmentVariableCredentialsProvider.create());
+        // What Pinhole used before UploadSigner, set up as it was: every switch explicit (no file look-ups).
+        sdkPresigner = S3Presigner.builder().region(Region.of(config.region()))
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create())
+                .dualstackEnabled(false).fipsEnabled(false)
+                .serviceConfiguration(S3Configuration.builder().useArnRegionEnabled(false).multiRegionEnabled(false)
+                        .chunkedEncodingEnabled(false).build())
+                .build();
         bucket = config.bucket();
-        direct = new DirectSigV4(bucket, config.region(),
-                EnvironmentVariableCredentialsProvider.create().resolveCredentials(), LIFETIME);
         APIGatewayV2HTTPResponse first = handler.handleRequest(event, null);
         if (first.getStatusCode() != 201) {
             throw new IllegalStateException("the handler refused the benchmark request: " + first.getBody());
@@ -74,8 +79,14 @@ public class Fixture {
         return handler.handleRequest(event, null);
     }
 
-    /** The SDK call alone, for the same PUT the handler presigns: signed type, length and If-None-Match. */
-    PresignedPutObjectRequest presign() {
+    /** The presign alone, as the handler makes it: signed type, length and If-None-Match. */
+    UploadSigner.PresignedPut presign() {
+        return signer.presignPut("i/AAAAAAAAAAAAAAAAAAAAAA.png", 48213L,
+                Map.of("content-type", "image/png", "if-none-match", "*"), LIFETIME);
+    }
+
+    /** For comparison: the same PUT through the SDK's S3Presigner, which Pinhole used before UploadSigner. */
+    PresignedPutObjectRequest presignWithS3Presigner() {
         PutObjectRequest put = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key("i/AAAAAAAAAAAAAAAAAAAAAA.png")
@@ -83,12 +94,7 @@ public class Fixture {
                 .contentLength(48213L)
                 .ifNoneMatch("*")
                 .build();
-        return presigner.presignPutObject(request -> request.signatureDuration(LIFETIME).putObjectRequest(put));
-    }
-
-    /** EXPERIMENT: the same PUT signed by the SDK's SigV4 signer alone (see DirectSigV4). */
-    URI presignDirect() {
-        return direct.presignPut("i/AAAAAAAAAAAAAAAAAAAAAA.png", "image/png", 48213L, Clock.systemUTC());
+        return sdkPresigner.presignPutObject(request -> request.signatureDuration(LIFETIME).putObjectRequest(put));
     }
 
     /** POST /api/uploads as API Gateway (HTTP API, payload 2.0) delivers it. */

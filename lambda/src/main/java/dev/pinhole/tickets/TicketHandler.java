@@ -7,7 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The Pinhole API: {@code POST /api/uploads} issues an upload ticket, {@code GET /api/limits} says what
@@ -31,14 +30,14 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private TicketHandler(TicketConfig config) {
-        this(config, Presigners.create(config, LambdaCredentials.from(System.getenv())));
+        this(config, UploadSigner.create(config, LambdaCredentials.from(System.getenv())));
         this.priming = SnapStartPriming.register(config);
     }
 
-    /** Used by tests and the local stack, which bring their own configuration and presigner. */
-    public TicketHandler(TicketConfig config, S3Presigner presigner) {
+    /** Used by tests and the local stack, which bring their own configuration and signer. */
+    public TicketHandler(TicketConfig config, UploadSigner signer) {
         this.config = config;
-        this.issuer = new TicketIssuer(config, new TicketPresigner(presigner, config.bucket(), config.urlLifetime()));
+        this.issuer = new TicketIssuer(config, new TicketPresigner(signer, config.urlLifetime()));
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
         this.links = LinkBase.of(config);

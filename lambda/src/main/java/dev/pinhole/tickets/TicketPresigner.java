@@ -1,13 +1,8 @@
 package dev.pinhole.tickets;
 
 import java.time.Duration;
-import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import software.amazon.awssdk.services.s3.model.PutObjectRequest;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
 
 /**
  * Presigns the PUT of one approved upload. The signature covers Content-Type, Content-Length,
@@ -15,45 +10,21 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * another size, a second write to the key and other bytes.
  */
 final class TicketPresigner {
-    /** Signed, but set by the client's HTTP stack itself (browsers refuse to let scripts set them). */
-    private static final List<String> SET_BY_CLIENT = List.of("host", "content-length");
-
-    private final S3Presigner presigner;
-    private final String bucket;
+    private final UploadSigner signer;
     private final Duration lifetime;
 
-    TicketPresigner(S3Presigner presigner, String bucket, Duration lifetime) {
-        this.presigner = presigner;
-        this.bucket = bucket;
+    TicketPresigner(UploadSigner signer, Duration lifetime) {
+        this.signer = signer;
         this.lifetime = lifetime;
     }
 
-    PresignedPut presign(String key, ApprovedUpload upload) {
-        PutObjectRequest.Builder put = PutObjectRequest.builder()
-                .bucket(bucket)
-                .key(key)
-                .contentType(upload.contentType())
-                .contentLength(upload.size())
-                .ifNoneMatch("*");
-        upload.sha256Base64().ifPresent(put::checksumSHA256);
-        PresignedPutObjectRequest signed = presigner.presignPutObject(request -> request
-                .signatureDuration(lifetime)
-                .putObjectRequest(put.build()));
-        // X-Amz-Date has whole seconds, so the URL really expires at a whole second.
-        return new PresignedPut(signed.url().toString(), headersToSend(signed),
-                signed.expiration().truncatedTo(ChronoUnit.SECONDS));
-    }
-
-    private static Map<String, String> headersToSend(PresignedPutObjectRequest signed) {
+    UploadSigner.PresignedPut presign(String key, ApprovedUpload upload) {
+        // The headers the client sends verbatim. Host and Content-Length are signed too, but set by the
+        // client's HTTP stack itself (browsers refuse to let scripts set them).
         Map<String, String> headers = new LinkedHashMap<>();
-        signed.signedHeaders().forEach((name, values) -> {
-            if (!SET_BY_CLIENT.contains(name.toLowerCase(java.util.Locale.ROOT))) {
-                headers.put(name, String.join(",", values));
-            }
-        });
-        return headers;
-    }
-
-    record PresignedPut(String url, Map<String, String> headers, java.time.Instant expiresAt) {
+        headers.put("content-type", upload.contentType());
+        headers.put("if-none-match", "*");
+        upload.sha256Base64().ifPresent(sha256 -> headers.put("x-amz-checksum-sha256", sha256));
+        return signer.presignPut(key, upload.size(), headers, lifetime);
     }
 }

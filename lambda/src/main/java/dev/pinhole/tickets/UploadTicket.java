@@ -1,5 +1,5 @@
 package dev.pinhole.tickets;
 
 /** What a client needs to upload one image: the key, the public link it will have, and the presigned PUT. */
-record UploadTicket(String key, String publicUrl, ApprovedUpload upload, TicketPresigner.PresignedPut put) {
+record UploadTicket(String key, String publicUrl, ApprovedUpload upload, UploadSigner.PresignedPut put) {
 }

@@ -134,7 +134,7 @@ class LinkBaseTest {
         ThroughTheHandler() {
             TicketConfig config = TicketConfig.fromEnvironment(Map.of(TicketConfig.BUCKET, "images",
                     TicketConfig.REGION, "eu-west-1", TicketConfig.ORIGIN_SECRET, SECRET));
-            handler = new TicketHandler(config, Presigners.create(config,
+            handler = new TicketHandler(config, UploadSigner.create(config,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))));
         }
 

@@ -5,30 +5,24 @@ import static dev.pinhole.tickets.TicketTesting.config;
 import static dev.pinhole.tickets.TicketTesting.postUploads;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
-import software.amazon.awssdk.services.s3.presigner.model.PutObjectPresignRequest;
 
-/** A fault of ours (here forced at the S3Presigner seam) is a plain 500 that reveals nothing internal. */
+/** A fault of ours (here forced at the signer's credentials seam) is a plain 500 that reveals nothing internal. */
 class PresignerFailureTest {
 
-    /** A presigner that fails as it would with unusable credentials, whichever overload is called. */
-    @SuppressWarnings("unchecked")
-    private static S3Presigner failingPresigner() {
-        S3Presigner failing = mock(S3Presigner.class);
-        SdkClientException fault = SdkClientException.create(
-                "Unable to load credentials from AKIDSECRET at /var/task/internal/path");
-        when(failing.presignPutObject(any(Consumer.class))).thenThrow(fault);
-        when(failing.presignPutObject(any(PutObjectPresignRequest.class))).thenThrow(fault);
-        return failing;
+    /** A signer that fails as it does when the runtime's credentials cannot be loaded. */
+    private static UploadSigner failingPresigner() {
+        AwsCredentialsProvider failing = mock(AwsCredentialsProvider.class);
+        when(failing.resolveCredentials()).thenThrow(SdkClientException.create(
+                "Unable to load credentials from AKIDSECRET at /var/task/internal/path"));
+        return UploadSigner.create(config(Map.of()), failing);
     }
 
     @Test

@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Shared set-up for the handler tests: a configuration like the local stack's, the real presigner
@@ -32,7 +31,7 @@ final class TicketTesting {
     static final long MAX_BYTES = 20L * 1024 * 1024;
 
     /** One presigner for all tests, as one per runtime in production; it depends only on endpoint and region. */
-    static final S3Presigner PRESIGNER = Presigners.create(config(Map.of()),
+    static final UploadSigner PRESIGNER = UploadSigner.create(config(Map.of()),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPINHOLETEST", "pinhole-test-secret")));
 
     private TicketTesting() {

@@ -1,7 +1,7 @@
 package dev.pinhole.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.pinhole.tickets.Presigners;
+import dev.pinhole.tickets.UploadSigner;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
 import java.io.IOException;
@@ -60,7 +60,7 @@ public final class LocalStack implements AutoCloseable {
             s3 = LocalS3.start(settings.host(), settings.s3Port(), store, credentials, pageOrigins);
             s3.createBucketIfMissing(settings.bucket());
             TicketConfig config = ticketConfig(environment, settings, base, s3.endpoint());
-            TicketHandler handler = new TicketHandler(config, Presigners.create(config,
+            TicketHandler handler = new TicketHandler(config, UploadSigner.create(config,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create(
                             credentials.identity(), credentials.secret()))));
             server.createContext("/api/", new ApiGatewayBridge(handler));
