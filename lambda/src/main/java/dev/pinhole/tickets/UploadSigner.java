@@ -18,7 +18,7 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
  *
  * <p>Why not S3Presigner: for one kind of request to one bucket, its endpoint rules, auth-scheme
  * resolution, interceptors and XML marshaller were four fifths of a warm ticket and most of a cold start,
- * and its model classes most of the jar. The signature is the same: LambdaSignerEquivalenceTest compares
+ * and its model classes most of the jar. The signature is the same: SignerEquivalenceTest compares
  * both, byte for byte, in every addressing style Pinhole uses.
  */
 public final class UploadSigner {
