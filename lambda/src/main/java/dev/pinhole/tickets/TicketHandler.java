@@ -16,7 +16,8 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     public static final String UPLOADS = "/api/uploads";
     public static final String LIMITS = "/api/limits";
 
-    private final TicketConfig config;
+    /** The limits never change while the function runs, so their answer is written once. */
+    private final String limitsBody;
     private final TicketIssuer issuer;
     private final Cors cors;
     private final UploadToken token;
@@ -36,7 +37,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
 
     /** Used by tests and the local stack, which bring their own configuration and signer. */
     public TicketHandler(TicketConfig config, UploadSigner signer) {
-        this.config = config;
+        this.limitsBody = JsonBodies.limits(config);
         this.issuer = new TicketIssuer(config, new TicketPresigner(signer, config.urlLifetime()));
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
@@ -70,7 +71,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 return otherMethod(request, "POST", headers);
             case LIMITS:
                 if (request.isMethod("GET")) {
-                    return respond(200, JsonBodies.limits(config), headers);
+                    return respond(200, limitsBody, headers);
                 }
                 return otherMethod(request, "GET", headers);
             default:
