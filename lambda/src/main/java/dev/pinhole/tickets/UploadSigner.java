@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -71,7 +73,8 @@ public final class UploadSigner {
                         .putProperty(AwsV4FamilyHttpSigner.DOUBLE_URL_ENCODE, false)
                         .putProperty(AwsV4FamilyHttpSigner.NORMALIZE_PATH, false))
                 .request();
-        return new PresignedPut(signed.getUri().toString(), Map.copyOf(headers), signedAt.plus(lifetime));
+        return new PresignedPut(signed.getUri().toString(), Collections.unmodifiableMap(new LinkedHashMap<>(headers)),
+                signedAt.plus(lifetime));
     }
 
     /** A presigned PUT: the URL, the headers to send verbatim, and when the URL stops working. */
