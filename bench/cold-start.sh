@@ -38,13 +38,13 @@ command -v npm >/dev/null || die "npm is not installed (it comes with Node.js)"
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
-jar=$(ls lambda/target/pinhole-lambda-*-aws.jar 2>/dev/null | head -1 || true)
+jar=$(ls lambda/tickets/target/pinhole-tickets-*-aws.jar 2>/dev/null | head -1 || true)
 if [ -z "$jar" ] || [ ! -d bench/target/classes ] \
-    || [ -n "$(find lambda/src/main lambda/pom.xml bench/src/main -newer "$jar" -type f | head -1)" ]; then
+    || [ -n "$(find lambda/tickets/src/main lambda/core/src/main lambda/tickets/pom.xml bench/src/main -newer "$jar" -type f | head -1)" ]; then
   command -v mvn >/dev/null || die "mvn is not installed: install Apache Maven 3.8 or newer"
   echo "cold-start.sh: building the Lambda jar and bench..." >&2
-  mvn -q -B -DskipTests package -pl lambda,bench -am || die "the build failed; see the messages above"
-  jar=$(ls lambda/target/pinhole-lambda-*-aws.jar | head -1)
+  mvn -q -B -DskipTests package -pl lambda/tickets,bench -am || die "the build failed; see the messages above"
+  jar=$(ls lambda/tickets/target/pinhole-tickets-*-aws.jar | head -1)
 fi
 if [ ! -d bench/node/node_modules ]; then
   echo "cold-start.sh: installing the Node presigner (npm ci)..." >&2

@@ -36,7 +36,7 @@ command -v curl >/dev/null || die "curl is not installed (used to wait for the s
 cd "$(dirname "$0")/.."
 root=$(pwd)
 if [ ! -f local/target/pinhole-local.jar ] || [ ! -f bench/target/benchmarks.jar ] \
-    || [ -n "$(find lambda/src/main local/src/main bench/src/main -newer bench/target/benchmarks.jar -type f | head -1)" ]; then
+    || [ -n "$(find lambda/tickets/src/main lambda/core/src/main local/src/main bench/src/main -newer bench/target/benchmarks.jar -type f | head -1)" ]; then
   echo "load-local.sh: building the local stack and the bench jar..." >&2
   mvn -q -B -DskipTests package -pl local,bench -am || die "the build failed; see the messages above"
 fi

@@ -36,11 +36,11 @@ if $run; then
 fi
 mkdir -p "$out"
 
-jar=$(ls lambda/target/pinhole-lambda-*-aws.jar 2>/dev/null | head -1 || true)
+jar=$(ls lambda/tickets/target/pinhole-tickets-*-aws.jar 2>/dev/null | head -1 || true)
 if [ -n "$jar" ]; then
   {
     echo "$(basename "$jar"): $(stat -c %s "$jar") bytes ($(awk -v b="$(stat -c %s "$jar")" \
-      'BEGIN { printf "%.2f MiB", b / 1048576 }')); the build fails above 4 MiB (lambda/pom.xml, maven-enforcer)."
+      'BEGIN { printf "%.2f MiB", b / 1048576 }')); the build fails above 4 MiB (lambda/tickets/pom.xml, maven-enforcer)."
     echo
     echo "| part | compressed KB | files |"
     echo "| --- | ---: | ---: |"

@@ -35,7 +35,7 @@ command -v mvn >/dev/null || die "mvn is not installed: install Apache Maven 3.8
 cd "$(dirname "$0")/.."
 root=$(pwd)
 jar=bench/target/benchmarks.jar
-if [ ! -f "$jar" ] || [ -n "$(find lambda/src/main bench/src/main -newer "$jar" -type f | head -1)" ]; then
+if [ ! -f "$jar" ] || [ -n "$(find lambda/tickets/src/main lambda/core/src/main bench/src/main -newer "$jar" -type f | head -1)" ]; then
   echo "run-jmh.sh: building $jar..." >&2
   mvn -q -B -DskipTests package -pl bench -am || die "the build failed; see the messages above"
 fi

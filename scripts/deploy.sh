@@ -96,11 +96,11 @@ esac
 
 # ---------------------------------------------------------------- build
 echo "Building the Lambda jar..."
-(cd "$ROOT" && mvn -B -q -pl lambda -am package)
+(cd "$ROOT" && mvn -B -q -pl lambda/tickets -am package)
 shopt -s nullglob
-jars=("$ROOT"/lambda/target/pinhole-lambda-*-aws.jar)
+jars=("$ROOT"/lambda/tickets/target/pinhole-tickets-*-aws.jar)
 shopt -u nullglob
-((${#jars[@]} == 1)) || die "expected one lambda/target/pinhole-lambda-*-aws.jar after the build, found ${#jars[@]}"
+((${#jars[@]} == 1)) || die "expected one lambda/tickets/target/pinhole-tickets-*-aws.jar after the build, found ${#jars[@]}"
 jar="${jars[0]}"
 sha256_hex="$(openssl dgst -sha256 -r "$jar" | cut -d ' ' -f 1)"
 # Lambda reports CodeSha256 as base64; the template's version only publishes if the code has this hash.
@@ -111,7 +111,7 @@ echo "Ensuring the artifact bucket (stack $stack-artifacts)..."
 aws cloudformation deploy --region "$region" --stack-name "$stack-artifacts" \
   --template-file "$ROOT/scripts/artifact-bucket.yaml" --no-fail-on-empty-changeset
 artifact_bucket="$(output "$stack-artifacts" ArtifactBucketName)"
-key="lambda/pinhole-lambda-$sha256_hex.jar"
+key="lambda/pinhole-tickets-$sha256_hex.jar"
 if aws s3api head-object --region "$region" --bucket "$artifact_bucket" --key "$key" >/dev/null 2>&1; then
   echo "Jar $sha256_hex is already uploaded."
 else

@@ -53,16 +53,16 @@ class DeployScriptTest {
 
         assertEquals(0, result.exit(), result.stderr());
         String hex = HexFormat.of().formatHex(sha256());
-        String key = "lambda/pinhole-lambda-" + hex + ".jar";
+        String key = "lambda/pinhole-tickets-" + hex + ".jar";
         List<String> calls = result.calls();
         int step = find(calls, "aws --version", 0);
         step = find(calls, "aws sts get-caller-identity " + REGION, step);
-        step = find(calls, "mvn -B -q -pl lambda -am package", step);
+        step = find(calls, "mvn -B -q -pl lambda/tickets -am package", step);
         step = find(calls, "aws cloudformation deploy " + REGION + " --stack-name demo-artifacts --template-file "
                 + sandbox.root.resolve("scripts/artifact-bucket.yaml") + " --no-fail-on-empty-changeset", step);
         step = find(calls, "aws s3api head-object " + REGION + " --bucket demo-artifacts-bucket --key " + key, step);
         step = find(calls, "aws s3 cp " + REGION + " --only-show-errors "
-                + sandbox.root.resolve("lambda/target/pinhole-lambda-0.1.0-SNAPSHOT-aws.jar")
+                + sandbox.root.resolve("lambda/tickets/target/pinhole-tickets-0.1.0-SNAPSHOT-aws.jar")
                 + " s3://demo-artifacts-bucket/" + key, step);
         step = find(calls, "aws cloudformation deploy " + REGION + " --stack-name demo --template-file "
                 + sandbox.root.resolve("template.yaml") + " --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset"

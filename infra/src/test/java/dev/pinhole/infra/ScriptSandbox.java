@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * A throw-away copy of the repository's deploy files with stub {@code aws} and {@code mvn} first on PATH.
  * The scripts run for real; the stubs record every call in a log, which is what the tests read. Working on
- * a copy keeps the stub build from touching the real lambda/target.
+ * a copy keeps the stub build from touching the real lambda/tickets/target.
  */
 final class ScriptSandbox {
     final Path root;

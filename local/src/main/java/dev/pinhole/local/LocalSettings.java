@@ -1,6 +1,6 @@
 package dev.pinhole.local;
 
-import dev.pinhole.tickets.Environment;
+import dev.pinhole.core.Environment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;

@@ -1,6 +1,6 @@
 package dev.pinhole.local;
 
-import dev.pinhole.tickets.ConfigurationException;
+import dev.pinhole.core.ConfigurationException;
 import java.util.concurrent.CountDownLatch;
 
 /** {@code java -jar local/target/pinhole-local.jar}: runs Pinhole on this machine until Ctrl-C. */

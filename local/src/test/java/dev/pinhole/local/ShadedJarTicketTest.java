@@ -27,12 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The jar that ships to Lambda, on its own: the shade filters in lambda/pom.xml drop most of the SDK,
+ * The jar that ships to Lambda, on its own: the shade filters in lambda/tickets/pom.xml drop most of the SDK,
  * so this runs that very jar in a fresh JVM (Lambda's flags, nothing else on the class path), has it
  * issue a ticket configured from the environment, and uploads with the ticket to a real S3 server.
  */
 class ShadedJarTicketTest {
-    static final Path LAMBDA_TARGET = Path.of("..", "lambda", "target");
+    static final Path LAMBDA_TARGET = Path.of("..", "lambda", "tickets", "target");
 
     @Test
     void shadedJar_inAFreshJvm_issuesATicketThatS3ProxyAccepts(@TempDir Path data) throws Exception {
@@ -113,13 +113,13 @@ class ShadedJarTicketTest {
 
     private static Path shadedJar() throws IOException {
         if (!Files.isDirectory(LAMBDA_TARGET)) {
-            fail("lambda/target does not exist: build the lambda module first (mvn -pl local -am verify)");
+            fail("lambda/tickets/target does not exist: build the lambda module first (mvn -pl local -am verify)");
         }
         try (Stream<Path> files = Files.list(LAMBDA_TARGET)) {
-            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("pinhole-lambda-.*-aws\\.jar"))
+            List<Path> jars = files.filter(p -> p.getFileName().toString().matches("pinhole-tickets-.*-aws\\.jar"))
                     .toList();
             if (jars.size() != 1) {
-                fail("expected one shaded jar in lambda/target, found " + jars);
+                fail("expected one shaded jar in lambda/tickets/target, found " + jars);
             }
             return jars.get(0).toAbsolutePath();
         }

@@ -1,5 +1,7 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ConfigurationException;
+
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,5 +1,7 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ConfigurationException;
+
 import static dev.pinhole.tickets.TicketTesting.config;
 import static dev.pinhole.tickets.TicketTesting.environment;
 import static org.junit.jupiter.api.Assertions.assertEquals;

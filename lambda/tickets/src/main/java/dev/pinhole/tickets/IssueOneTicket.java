@@ -7,7 +7,7 @@ import java.util.Map;
 /**
  * Issues one ticket from the command line through the real handler, configured from the environment
  * exactly as on Lambda, and prints the response body. It exists so that the shaded jar can be checked
- * on its own ({@code java -cp pinhole-lambda-*-aws.jar dev.pinhole.tickets.IssueOneTicket}) and so the
+ * on its own ({@code java -cp pinhole-tickets-*-aws.jar dev.pinhole.tickets.IssueOneTicket}) and so the
  * cold-start benchmark times the code path Lambda runs: construct the handler, answer one request.
  *
  * <p>Usage: {@code IssueOneTicket [request-json]}; exit status 0 when the ticket was issued (201).

@@ -1,5 +1,9 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ConfigurationException;
+
+import dev.pinhole.core.Environment;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

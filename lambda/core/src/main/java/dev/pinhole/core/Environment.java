@@ -1,4 +1,4 @@
-package dev.pinhole.tickets;
+package dev.pinhole.core;
 
 import java.util.Map;
 import java.util.Optional;

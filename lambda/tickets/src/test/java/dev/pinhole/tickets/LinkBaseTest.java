@@ -1,5 +1,7 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ConfigurationException;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,0 +1,19 @@
+package dev.pinhole.images.format;
+
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** The format that a ticket's extension pins. The ticket handler decides which extensions are allowed at all. */
+public final class Formats {
+    private static final Map<String, ImageFormat> BY_EXTENSION = Map.of(
+            // Each format package adds its line here, e.g. "png", new PngFormat().
+    );
+
+    private Formats() {
+    }
+
+    public static Optional<ImageFormat> forExtension(String extension) {
+        return Optional.ofNullable(BY_EXTENSION.get(extension.toLowerCase(Locale.ROOT)));
+    }
+}
