@@ -14,7 +14,12 @@ import dev.pinhole.images.format.InspectionLimits;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
 import dev.pinhole.testkit.SampleImages;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
 
 /** The checks every upload on a .jpg/.jpeg ticket passes before anything else happens to it. */
@@ -65,9 +70,9 @@ class JpegInspectionTest {
     }
 
     @Test
-    void dataAfterTheEndOfImage_isRefusedAsTrailingData() {
+    void dataAfterTheEndOfImage_isRefusedAsTrailingData() throws IOException {
         byte[] image = JpegSamples.baseline(64, 64);
-        byte[] zip = {'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0, 'h', 'i'};
+        byte[] zip = zip("payload.html", "<script>alert(1)</script>");
         byte[] html = JpegBytes.ascii("<html><script>alert(1)</script></html>");
 
         assertRefused(RefusalReason.TRAILING_DATA, concat(image, zip), "JPEG+ZIP");
@@ -186,6 +191,17 @@ class JpegInspectionTest {
 
         assertRefused(RefusalReason.TRUNCATED, JpegBytes.withU16(sample, JpegBytes.find(sample, 0xDB) + 2, 0xFFFF),
                 "DQT length 65535");
+    }
+
+    /** A real ZIP archive: appended to a JPEG it makes the classic JPEG+ZIP polyglot that unzip opens. */
+    private static byte[] zip(String name, String content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.putNextEntry(new ZipEntry(name));
+            zip.write(content.getBytes(StandardCharsets.UTF_8));
+            zip.closeEntry();
+        }
+        return bytes.toByteArray();
     }
 
     private void assertRefused(RefusalReason expected, byte[] image, String what) {
