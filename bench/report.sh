@@ -8,10 +8,11 @@
 #   jmh          bench/run-jmh.sh       warm per-request cost, handler and bare presign, vs Node
 #   cold-start   bench/cold-start.sh    process start -> first ticket, Java vs Node
 #   load-local   bench/load-local.sh    local stack tickets/s and upload MB/s
+#   cost-compare bench/cost-compare.sh  Pinhole beside the base64 baseline: per upload, limits, per million
 #   jar-size     this script            what is in the shaded Lambda jar, compressed bytes per part
 #   summary      this script            the goals of issue 6 next to the figures above
-# Sections without a results file are left as they are. --run runs the three benchmarks first
-# (about 6 minutes); run them on an otherwise idle machine.
+# Sections without a results file are left as they are. --run runs the four benchmarks first
+# (about 8 minutes); run them on an otherwise idle machine.
 set -euo pipefail
 
 die() { echo "report.sh: $*" >&2; exit 1; }
@@ -33,6 +34,7 @@ if $run; then
   bench/run-jmh.sh
   bench/cold-start.sh
   bench/load-local.sh
+  bench/cost-compare.sh
 fi
 mkdir -p "$out"
 
@@ -82,7 +84,7 @@ verdict() { awk -v v="$1" -v goal="$2" 'BEGIN { if (v == "") print "not measured
   echo "| shaded Lambda jar <= 6 MB, enforced by the build | ${jar_bytes:-?} bytes, build fails above 4 MiB | $(verdict "$jar_bytes" 6000000) |"
 } > "$out/summary.md"
 
-for section in summary jmh cold-start load-local jar-size; do
+for section in summary jmh cold-start load-local cost-compare jar-size; do
   [ -f "$out/$section.md" ] || { echo "report.sh: no $out/$section.md; leaving that section" >&2; continue; }
   grep -q "<!-- BEGIN $section -->" "$doc" || die "$doc has no <!-- BEGIN $section --> marker"
   awk -v name="$section" -v file="$out/$section.md" '

@@ -36,7 +36,7 @@ public final class CostCompare {
         try (CostComparison comparison = CostComparison.start(data)) {
             List<SizeResult> results = comparison.run(sizes, warmupUploads, runs);
             Limits limits = probe ? comparison.probeLimits() : null;
-            System.out.print(report(results, limits, memory, runs, warmupUploads));
+            System.out.print(report(results, limits, memory, runs, warmupUploads, comparison.s3Retries()));
         } finally {
             deleteTree(data);
         }
@@ -44,14 +44,16 @@ public final class CostCompare {
 
     /** All the tables with the sentences that say what they are. */
     static String report(List<SizeResult> results, Limits limits, CostParameters memory, int runs,
-                         int warmupUploads) {
+                         int warmupUploads, long s3Retries) {
         StringBuilder report = new StringBuilder();
         report.append("Per upload, ").append(runs).append(" runs of each design per size, interleaved (ABBA), after ")
                 .append(warmupUploads).append(" small uploads per design to warm the JIT and ")
                 .append(CostComparison.WARMUPS_PER_SIZE).append(" unkept runs per size. Pinhole's function figures are its ticket function"
                         + " and the publish step (a stand-in doing its S3 work), which runs after the upload and"
                         + " so is outside the end-to-end time.\n\n")
-                .append(MarkdownReport.sideBySide(results));
+                .append(MarkdownReport.sideBySide(results))
+                .append("\nS3 calls the functions' SDK had to send again during the run: ").append(s3Retries)
+                .append(s3Retries == 0 ? ".\n" : " (a retried call's time includes its retry).\n");
         if (limits != null) {
             report.append("\nThe largest image each design takes through the bridge's limits, found by uploading:\n\n")
                     .append(MarkdownReport.limits(limits));

@@ -42,21 +42,24 @@ public final class CostComparison implements AutoCloseable {
     static final int WARMUPS_PER_SIZE = 2;
     private static final int WARMUP_IMAGE_BYTES = 1024;
     private static final String TCP_NO_DELAY = "sun.net.httpserver.nodelay";
+    private static final String HTTP_KEEP_ALIVE = "http.keepAlive";
 
     private final LocalStack stack;
     private final HttpServer api;
     private final ExecutorService apiThreads;
     private final S3Client s3;
+    private final SdkRetries retries;
     private final HttpClient http;
     private final Base64Upload baseline;
     private final PinholeUpload pinhole;
 
-    private CostComparison(LocalStack stack, HttpServer api, ExecutorService apiThreads, S3Client s3, HttpClient http,
-                           Base64Upload baseline, PinholeUpload pinhole) {
+    private CostComparison(LocalStack stack, HttpServer api, ExecutorService apiThreads, S3Client s3,
+                           SdkRetries retries, HttpClient http, Base64Upload baseline, PinholeUpload pinhole) {
         this.stack = stack;
         this.api = api;
         this.apiThreads = apiThreads;
         this.s3 = s3;
+        this.retries = retries;
         this.http = http;
         this.baseline = baseline;
         this.pinhole = pinhole;
@@ -66,10 +69,15 @@ public final class CostComparison implements AutoCloseable {
     public static CostComparison start(Path dataDirectory) throws IOException {
         // As LocalStack does: without it the JDK server holds each answer ~40 ms for the client's delayed ACK.
         System.setProperty(TCP_NO_DELAY, "true");
+        // S3Proxy's Jetty closes a connection idle for 1 s, but HttpURLConnection (the SDK's client here)
+        // keeps them for 5 s and cannot resend a streamed PUT on one found closed: a new connection per
+        // call instead, which costs a loopback connect (well under a millisecond).
+        System.setProperty(HTTP_KEEP_ALIVE, "false");
         LocalStack stack = LocalStack.start(LocalSettings.forTests(dataDirectory), Map.of());
         TicketConfig config = stack.ticketConfig();
         AwsCredentialsProvider credentials = stack.s3CredentialsProvider();
-        S3Client s3 = s3Client(stack.s3Endpoint(), config.region(), credentials);
+        SdkRetries retries = new SdkRetries();
+        S3Client s3 = s3Client(stack.s3Endpoint(), config.region(), credentials, retries);
         var ticket = new Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>(TICKET,
                 new TicketHandler(config, UploadSigner.create(config, credentials)));
         var base64 = new Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>(BASE64,
@@ -85,15 +93,17 @@ public final class CostComparison implements AutoCloseable {
         URI apiBase = URI.create("http://127.0.0.1:" + api.getAddress().getPort());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        return new CostComparison(stack, api, apiThreads, s3, http, new Base64Upload(http, apiBase, base64),
+        return new CostComparison(stack, api, apiThreads, s3, retries, http, new Base64Upload(http, apiBase, base64),
                 new PinholeUpload(http, apiBase, ticket, publish, stack.bucket()));
     }
 
     /**
      * The SDK client a Java function on Lambda would build once: the JDK's HTTP client, path-style for
-     * S3Proxy. Checksums only where S3 requires them, as the classic Go function (SDK v1) sent none.
+     * S3Proxy. Checksums only where S3 requires them, as the classic Go function (SDK v1) sent none. The
+     * SDK's usual retries, counted by {@code retries} so the report can say how many there were.
      */
-    private static S3Client s3Client(URI endpoint, String region, AwsCredentialsProvider credentials) {
+    private static S3Client s3Client(URI endpoint, String region, AwsCredentialsProvider credentials,
+                                     SdkRetries retries) {
         return S3Client.builder()
                 .httpClient(UrlConnectionHttpClient.create())
                 .endpointOverride(endpoint)
@@ -101,6 +111,7 @@ public final class CostComparison implements AutoCloseable {
                 .region(Region.of(region))
                 .credentialsProvider(credentials)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .overrideConfiguration(override -> override.addExecutionInterceptor(retries))
                 .build();
     }
 
@@ -147,6 +158,11 @@ public final class CostComparison implements AutoCloseable {
     public Limits probeLimits() throws IOException, InterruptedException {
         return new Limits(LimitProbe.largestStored(baseline, 1 << 20, 10 << 20), LimitProbe.pinholeMaximum(http,
                 URI.create("http://127.0.0.1:" + api.getAddress().getPort())));
+    }
+
+    /** How many S3 calls of the functions the SDK had to send again, so far. */
+    public long s3Retries() {
+        return retries.retries();
     }
 
     @Override

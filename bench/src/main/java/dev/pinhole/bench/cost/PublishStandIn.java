@@ -31,7 +31,7 @@ final class PublishStandIn implements RequestHandler<S3Event, Void> {
             String key = record.getS3().getObject().getKey();
             ResponseBytes<GetObjectResponse> upload = s3.getObjectAsBytes(get -> get.bucket(bucket).key(key));
             s3.putObject(put -> put.bucket(bucket).key(PUBLISHED_PREFIX + key)
-                            .contentType(upload.response().contentType()).ifNoneMatch("*"),
+                            .contentType(upload.response().contentType()),
                     RequestBody.fromContentProvider(upload::asInputStream, upload.asByteArrayUnsafe().length,
                             upload.response().contentType()));
             s3.deleteObject(delete -> delete.bucket(bucket).key(key));

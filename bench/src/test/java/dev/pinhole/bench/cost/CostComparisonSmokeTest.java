@@ -36,7 +36,7 @@ class CostComparisonSmokeTest {
     void tinyImages_getARowPerSizeAndDesign_inTheSideBySideAndPerMillionTables() throws Exception {
         // Given two tiny sizes, when both designs upload each once
         List<SizeResult> results = comparison.run(List.of(1024, 4096), 0, 1);
-        String report = CostCompare.report(results, null, MEMORY, 1, 0);
+        String report = CostCompare.report(results, null, MEMORY, 1, 0, 0);
 
         // Then each size has both designs, both stored, in both tables
         assertEquals(List.of(1024, 4096), results.stream().map(SizeResult::imageBytes).toList());
@@ -56,7 +56,7 @@ class CostComparisonSmokeTest {
     void imageOverLambdasLimit_isReportedRefusedForTheBaseline_notLeftOut() throws Exception {
         // Given 7 MiB: 9.8 MB of base64, under API Gateway's 10 MB but over Lambda's 6 MB
         List<SizeResult> results = comparison.run(List.of(7 << 20), 0, 1);
-        String report = CostCompare.report(results, null, MEMORY, 1, 0);
+        String report = CostCompare.report(results, null, MEMORY, 1, 0, 0);
 
         // Then the baseline's row says so, and Pinhole stored it
         assertFalse(results.get(0).designs().get(0).stored());
