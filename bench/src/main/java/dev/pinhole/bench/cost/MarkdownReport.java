@@ -17,7 +17,7 @@ final class MarkdownReport {
     static String sideBySide(List<SizeResult> results) {
         StringBuilder table = header(3, "image", "design", "result", "through API Gateway: request + answer, bytes",
                 "HTTP API requests billed (512 KB units)", "function time, ms: median (p90)",
-                "allocated in the function per upload, MB", "end-to-end, ms: median (p90)");
+                "allocated in the function per upload, MiB", "end-to-end, ms: median (p90)");
         for (SizeResult size : results) {
             for (Figures design : size.designs()) {
                 row(table, size(design.imageBytes()), design.design(), result(design),
