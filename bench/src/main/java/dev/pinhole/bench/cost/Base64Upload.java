@@ -12,6 +12,7 @@ import java.util.Base64;
 
 /** The baseline's client: the image as base64 inside JSON, one POST through API Gateway to the function. */
 final class Base64Upload implements UploadDesign {
+    static final String LABEL = "base64 baseline";
     private static final byte[] PREFIX = "{\"extension\":\"png\",\"data\":\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] SUFFIX = "\"}".getBytes(StandardCharsets.US_ASCII);
 
@@ -27,7 +28,7 @@ final class Base64Upload implements UploadDesign {
 
     @Override
     public String label() {
-        return "base64 baseline";
+        return LABEL;
     }
 
     /** The function's one PUT. */

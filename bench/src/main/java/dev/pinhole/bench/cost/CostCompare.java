@@ -46,7 +46,8 @@ public final class CostCompare {
     static String report(List<SizeResult> results, Limits limits, CostParameters memory, int runs,
                          int warmupUploads, long s3Retries) {
         StringBuilder report = new StringBuilder();
-        report.append("Per upload, ").append(runs).append(" runs of each design per size, interleaved (ABBA), after ")
+        report.append("Per upload, ").append(runs).append(runs == 1 ? " run" : " runs")
+                .append(" of each design per size, interleaved (ABBA), after ")
                 .append(warmupUploads).append(" small uploads per design to warm the JIT and ")
                 .append(CostComparison.WARMUPS_PER_SIZE).append(" unkept runs per size. Pinhole's function figures are its ticket function"
                         + " and the publish step (a stand-in doing its S3 work), which runs after the upload and"

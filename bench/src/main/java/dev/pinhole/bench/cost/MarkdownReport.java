@@ -92,7 +92,7 @@ final class MarkdownReport {
         if (design.apiRequestBytes() > API_GATEWAY_PAYLOAD_BYTES) {
             return "refused (limit): API Gateway's 10 MB payload";
         }
-        return design.design().equals("Pinhole") ? "refused (limit): its maximum size"
+        return design.design().equals(PinholeUpload.LABEL) ? "refused (limit): its maximum size"
                 : "refused (limit): Lambda's 6 MB invocation payload";
     }
 

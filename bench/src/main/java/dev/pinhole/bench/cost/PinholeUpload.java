@@ -22,6 +22,7 @@ import java.util.List;
  * path, so it counts as function time but not in the end-to-end time.
  */
 final class PinholeUpload implements UploadDesign {
+    static final String LABEL = "Pinhole";
     private final HttpClient http;
     private final URI tickets;
     private final Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ticketFunction;
@@ -39,7 +40,7 @@ final class PinholeUpload implements UploadDesign {
 
     @Override
     public String label() {
-        return "Pinhole";
+        return LABEL;
     }
 
     /** The client's PUT, then the publish step's GET, PUT of the published copy and DELETE of the upload. */
