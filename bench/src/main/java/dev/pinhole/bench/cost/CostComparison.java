@@ -74,6 +74,15 @@ public final class CostComparison implements AutoCloseable {
         // call instead, which costs a loopback connect (well under a millisecond).
         System.setProperty(HTTP_KEEP_ALIVE, "false");
         LocalStack stack = LocalStack.start(LocalSettings.forTests(dataDirectory), Map.of());
+        try {
+            return onStack(stack);
+        } catch (IOException | RuntimeException failed) {
+            stack.close();
+            throw failed;
+        }
+    }
+
+    private static CostComparison onStack(LocalStack stack) throws IOException {
         TicketConfig config = stack.ticketConfig();
         AwsCredentialsProvider credentials = stack.s3CredentialsProvider();
         SdkRetries retries = new SdkRetries();
