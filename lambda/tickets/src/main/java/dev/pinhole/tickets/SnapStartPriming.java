@@ -49,7 +49,7 @@ final class SnapStartPriming implements Resource {
     /** Issues the priming ticket; the response is returned for tests only. */
     APIGatewayV2HTTPResponse prime() {
         TicketConfig primingConfig = config.withPublicBaseUrl(PRIMING_LINKS);
-        TicketHandler handler = new TicketHandler(primingConfig, UploadSigner.create(primingConfig, PLACEHOLDER));
+        TicketHandler handler = new TicketHandler(primingConfig, PLACEHOLDER);
         return handler.handleRequest(IssueOneTicket.event(IssueOneTicket.DEFAULT_REQUEST), null);
     }
 

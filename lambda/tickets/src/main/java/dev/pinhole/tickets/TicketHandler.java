@@ -4,9 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.tickets.signing.LambdaCredentials;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The Pinhole API: {@code POST /api/uploads} issues an upload ticket, {@code GET /api/limits} says what
@@ -31,17 +34,28 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private TicketHandler(TicketConfig config) {
-        this(config, UploadSigner.create(config, LambdaCredentials.from(System.getenv())));
+        this(config, LambdaCredentials.from(System.getenv()));
         this.priming = SnapStartPriming.register(config);
     }
 
-    /** Used by tests and the local stack, which bring their own configuration and signer. */
-    public TicketHandler(TicketConfig config, UploadSigner signer) {
+    /** Used by the local stack and other modules' tests, which bring their own configuration and credentials. */
+    public TicketHandler(TicketConfig config, AwsCredentialsProvider credentials) {
+        this(config, signer(config, credentials));
+    }
+
+    /** Used by this module's tests, which share one signer as a runtime has one. */
+    TicketHandler(TicketConfig config, UploadSigner signer) {
         this.limitsBody = JsonBodies.limits(config);
         this.issuer = new TicketIssuer(config, new TicketPresigner(signer, config.urlLifetime()));
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
         this.links = LinkBase.of(config);
+    }
+
+    /** The signer for the configured bucket: built once per runtime, it resolves credentials on each presign. */
+    static UploadSigner signer(TicketConfig config, AwsCredentialsProvider credentials) {
+        return UploadSigner.create(config.bucket(), config.region(), config.s3Endpoint(), config.pathStyleAccess(),
+                credentials);
     }
 
     @Override

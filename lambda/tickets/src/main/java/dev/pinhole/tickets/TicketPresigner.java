@@ -1,5 +1,6 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -136,8 +136,8 @@ class LinkBaseTest {
         ThroughTheHandler() {
             TicketConfig config = TicketConfig.fromEnvironment(Map.of(TicketConfig.BUCKET, "images",
                     TicketConfig.REGION, "eu-west-1", TicketConfig.ORIGIN_SECRET, SECRET));
-            handler = new TicketHandler(config, UploadSigner.create(config,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))));
+            handler = new TicketHandler(config,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
         }
 
         private APIGatewayV2HTTPResponse post(Map<String, String> headers) {

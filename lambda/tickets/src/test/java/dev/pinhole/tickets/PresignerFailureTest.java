@@ -9,6 +9,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -22,7 +23,7 @@ class PresignerFailureTest {
         AwsCredentialsProvider failing = mock(AwsCredentialsProvider.class);
         when(failing.resolveCredentials()).thenThrow(SdkClientException.create(
                 "Unable to load credentials from AKIDSECRET at /var/task/internal/path"));
-        return UploadSigner.create(config(Map.of()), failing);
+        return TicketHandler.signer(config(Map.of()), failing);
     }
 
     @Test

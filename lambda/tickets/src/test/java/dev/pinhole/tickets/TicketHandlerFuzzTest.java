@@ -114,7 +114,7 @@ class TicketHandlerFuzzTest {
             env.put(TicketConfig.ALLOWED_ORIGINS, FuzzOracle.ORIGIN);
         }
         TicketConfig config = TicketConfig.fromEnvironment(env);
-        return new TicketHandler(config, UploadSigner.create(config,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFUZZ", "fuzz-secret"))));
+        return new TicketHandler(config,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFUZZ", "fuzz-secret")));
     }
 }

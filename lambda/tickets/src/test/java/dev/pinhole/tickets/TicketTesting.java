@@ -10,6 +10,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,7 +32,7 @@ final class TicketTesting {
     static final long MAX_BYTES = 20L * 1024 * 1024;
 
     /** One presigner for all tests, as one per runtime in production; it depends only on endpoint and region. */
-    static final UploadSigner PRESIGNER = UploadSigner.create(config(Map.of()),
+    static final UploadSigner PRESIGNER = TicketHandler.signer(config(Map.of()),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPINHOLETEST", "pinhole-test-secret")));
 
     private TicketTesting() {
