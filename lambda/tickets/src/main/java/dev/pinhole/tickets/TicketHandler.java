@@ -46,7 +46,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     /** Used by this module's tests, which share one signer as a runtime has one. */
     TicketHandler(TicketConfig config, UploadSigner signer) {
         this.limitsBody = JsonBodies.limits(config);
-        this.issuer = new TicketIssuer(config, new TicketPresigner(signer, config.urlLifetime()));
+        this.issuer = new TicketIssuer(config, signer);
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
         this.links = LinkBase.of(config);
