@@ -128,7 +128,7 @@ class LinkBaseTest {
         }
     }
 
-    /** The whole handler, with a real presigner and dummy credentials: presigning needs no network. */
+    /** The whole handler, with the real signer and dummy credentials: presigning needs no network. */
     @Nested
     class ThroughTheHandler {
         private final TicketHandler handler;

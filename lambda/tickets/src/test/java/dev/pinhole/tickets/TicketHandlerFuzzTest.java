@@ -20,7 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Coverage-guided fuzzing of the whole handler, from API Gateway event to response, with the real presigner.
+ * Coverage-guided fuzzing of the whole handler, from API Gateway event to response, with the real signer.
  *
  * <p>In the normal test run Jazzer replays every input committed under
  * {@code src/test/resources/dev/pinhole/tickets/TicketHandlerFuzzTestInputs/handler_answersEveryRequestWith2xxOr4xxJson/}

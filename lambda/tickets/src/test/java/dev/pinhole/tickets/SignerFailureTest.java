@@ -16,10 +16,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.core.exception.SdkClientException;
 
 /** A fault of ours (here forced at the signer's credentials seam) is a plain 500 that reveals nothing internal. */
-class PresignerFailureTest {
+class SignerFailureTest {
 
     /** A signer that fails as it does when the runtime's credentials cannot be loaded. */
-    private static UploadSigner failingPresigner() {
+    private static UploadSigner failingSigner() {
         AwsCredentialsProvider failing = mock(AwsCredentialsProvider.class);
         when(failing.resolveCredentials()).thenThrow(SdkClientException.create(
                 "Unable to load credentials from AKIDSECRET at /var/task/internal/path"));
@@ -27,9 +27,9 @@ class PresignerFailureTest {
     }
 
     @Test
-    void presign_answers500WithoutInternalDetailsWhenPresignerFails() {
-        // Given a handler whose presigner fails
-        TicketHandler handler = new TicketHandler(config(Map.of()), failingPresigner());
+    void handler_answers500WithoutInternalDetailsWhenSignerFails() {
+        // Given a handler whose signer fails
+        TicketHandler handler = new TicketHandler(config(Map.of()), failingSigner());
 
         // When a valid request arrives
         APIGatewayV2HTTPResponse response = handler.handleRequest(
@@ -45,9 +45,9 @@ class PresignerFailureTest {
     }
 
     @Test
-    void presign_refusesBadInputBeforeReachingAFailingPresigner() {
-        // Given a handler whose presigner would fail if it were asked
-        TicketHandler handler = new TicketHandler(config(Map.of()), failingPresigner());
+    void handler_refusesBadInputBeforeReachingAFailingSigner() {
+        // Given a handler whose signer would fail if it were asked
+        TicketHandler handler = new TicketHandler(config(Map.of()), failingSigner());
 
         // When a request the policy refuses arrives
         APIGatewayV2HTTPResponse response = handler.handleRequest(
