@@ -1,6 +1,7 @@
 package dev.pinhole.tickets;
 
 import com.google.gson.stream.JsonWriter;
+import dev.pinhole.core.ImageTypes;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
