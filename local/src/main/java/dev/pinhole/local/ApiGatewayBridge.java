@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.pinhole.core.ErrorCode;
 import dev.pinhole.tickets.TicketHandler;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,7 +41,8 @@ final class ApiGatewayBridge implements HttpHandler {
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                Responses.error(exchange, 413, "body_too_large", "The request body is over the 10 MB that API Gateway accepts.");
+                Responses.error(exchange, ErrorCode.BODY_TOO_LARGE,
+                        "The request body is over the 10 MB that API Gateway accepts.");
                 return;
             }
             APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange, body), null);

@@ -3,6 +3,7 @@ package dev.pinhole.local;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.pinhole.core.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class StaticFiles implements HttpHandler {
             }
             Path file = resolve(exchange.getRequestURI().getPath());
             if (file == null || !Files.isRegularFile(file)) {
-                Responses.error(exchange, 404, "not_found", "There is nothing at this address.");
+                Responses.error(exchange, ErrorCode.NOT_FOUND, "There is nothing at this address.");
                 return;
             }
             Headers headers = exchange.getResponseHeaders();

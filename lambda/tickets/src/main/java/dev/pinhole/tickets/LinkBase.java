@@ -1,7 +1,8 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ApiException;
 import dev.pinhole.core.ConfigurationException;
-
+import dev.pinhole.core.ErrorCode;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -50,13 +51,13 @@ final class LinkBase {
             return fixed.get();
         }
         if (!cameThroughCloudFront(request.header(ORIGIN_SECRET_HEADER))) {
-            throw new ApiException(403, "use_the_site", "This API issues tickets only through its site's "
+            throw new ApiException(ErrorCode.USE_THE_SITE, "This API issues tickets only through its site's "
                     + "address (the CloudFront domain), not through the API Gateway endpoint.");
         }
         String host = request.header(VIEWER_HOST_HEADER);
         String normalised = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
         if (!HOST_NAME.matcher(normalised).matches()) {
-            throw ApiException.badRequest("bad_viewer_host", "The request reached the API without the host "
+            throw new ApiException(ErrorCode.BAD_VIEWER_HOST, "The request reached the API without the host "
                     + "name it was sent to, so the link's address is unknown.");
         }
         return URI.create("https://" + normalised);

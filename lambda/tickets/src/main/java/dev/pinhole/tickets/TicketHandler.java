@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
+import dev.pinhole.core.ErrorJson;
 import dev.pinhole.tickets.signing.LambdaCredentials;
 import dev.pinhole.tickets.signing.UploadSigner;
 import java.net.URI;
@@ -67,12 +70,13 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return route(request, headers);
         } catch (ApiException refused) {
             headers.putAll(refused.headers());
-            return respond(refused.status(), JsonBodies.error(refused.code(), refused.getMessage()), headers);
+            return respond(refused.status(), refused.json(), headers);
         } catch (RuntimeException fault) {
             // A fault of ours (never of the caller's input): log it for the operator, tell the caller
             // nothing internal.
             System.err.println("pinhole: internal error: " + fault);
-            return respond(500, JsonBodies.error("internal_error", "Something went wrong on our side."), headers);
+            return respond(ErrorCode.INTERNAL_ERROR.status(),
+                    ErrorJson.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."), headers);
         }
     }
 
@@ -89,7 +93,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 }
                 return otherMethod(request, "GET", headers);
             default:
-                throw new ApiException(404, "not_found", "There is nothing at this path. The API has "
+                throw new ApiException(ErrorCode.NOT_FOUND, "There is nothing at this path. The API has "
                         + "POST " + UPLOADS + " and GET " + LIMITS + ".");
         }
     }

@@ -1,5 +1,7 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Optional;
@@ -23,7 +25,7 @@ final class UploadToken {
         }
         byte[] given = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
         if (!MessageDigest.isEqual(expected.get(), given)) {
-            throw new ApiException(401, "unauthorized", presented == null
+            throw new ApiException(ErrorCode.UNAUTHORIZED, presented == null
                     ? "This Pinhole requires an upload token in the " + HEADER + " header."
                     : "The upload token in the " + HEADER + " header is wrong.");
         }

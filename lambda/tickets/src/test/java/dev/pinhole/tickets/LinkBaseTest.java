@@ -1,7 +1,5 @@
 package dev.pinhole.tickets;
 
-import dev.pinhole.core.ConfigurationException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ConfigurationException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
