@@ -64,17 +64,33 @@ final class StaticFiles implements HttpHandler {
         }
     }
 
-    /** The file for a request path, or null when the path would leave web/ or names a hidden file. */
+    /**
+     * The file for a request path, or null when any segment of it is hidden (".git", ".env", and so "."
+     * and ".." too) or a symbolic link, as the JDK's SimpleFileServer decides: a link in web/ could point
+     * anywhere on the machine, and a hidden directory may hold files whose own names look harmless.
+     */
     private Path resolve(String path) {
         if (path == null || path.indexOf('\0') >= 0 || path.contains("\\")) {
             return null;
         }
-        String relative = path.equals("/") ? "index.html" : path.substring(1);
-        Path file = root.resolve(relative).normalize();
-        if (!file.startsWith(root) || file.getFileName() == null || file.getFileName().toString().startsWith(".")) {
+        Path file = root;
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            file = file.resolve(segment);
+            if (segment.startsWith(".") || Files.isSymbolicLink(file)) {
+                return null;
+            }
+        }
+        if (!file.normalize().startsWith(root)) {
             return null;
         }
-        return Files.isDirectory(file) ? file.resolve("index.html") : file;
+        if (!Files.isDirectory(file)) {
+            return file;
+        }
+        Path index = file.resolve("index.html");
+        return Files.isSymbolicLink(index) ? null : index;
     }
 
     private static String extension(Path file) {
