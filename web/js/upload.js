@@ -121,8 +121,9 @@ function putFile(ticket, blob, { signal, onProgress = () => {} }) {
         reject(s3Error(xhr.status, xhr.responseText));
       }
     }));
+    // No xhr.timeout: a large image on a slow line may rightly take many minutes. S3 itself ends a PUT
+    // whose connection goes idle (RequestTimeout, which is retried), and Cancel ends any other.
     xhr.addEventListener('error', () => settle(() => reject(new UploadError(0, null, null))));
-    xhr.addEventListener('timeout', () => settle(() => reject(new UploadError(0, 'Timeout', null))));
     xhr.addEventListener('abort', () => settle(() => reject(signal.reason ?? abortError())));
     xhr.send(blob);
   });
