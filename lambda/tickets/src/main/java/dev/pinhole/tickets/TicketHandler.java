@@ -72,9 +72,9 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
             headers.putAll(refused.headers());
             return respond(refused.status(), refused.json(), headers);
         } catch (RuntimeException fault) {
-            // A fault of ours (never of the caller's input): log it for the operator, tell the caller
-            // nothing internal.
-            System.err.println("pinhole: internal error: " + fault);
+            // A fault of ours (never of the caller's input): log it whole for the operator, tell the
+            // caller nothing internal.
+            FaultLog.record(event, context, fault);
             return respond(ErrorCode.INTERNAL_ERROR.status(),
                     ErrorJson.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."), headers);
         }
