@@ -3,6 +3,7 @@ package dev.pinhole.local;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.pinhole.core.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -44,7 +45,7 @@ public final class ImageLinks implements HttpHandler {
             var matcher = KEY_PATH.matcher(exchange.getRequestURI().getRawPath());
             HeadObjectResponse head = matcher.matches() ? store.blobMetadataIfPresent(bucket, matcher.group(1)) : null;
             if (head == null) {
-                Responses.error(exchange, 404, "not_found", "There is no image at this link.");
+                Responses.error(exchange, ErrorCode.NOT_FOUND, "There is no image at this link.");
                 return;
             }
             serve(exchange, matcher.group(1), head);
@@ -70,7 +71,7 @@ public final class ImageLinks implements HttpHandler {
             range = ByteRange.parse(exchange.getRequestHeaders().getFirst("range"), total);
         } catch (ByteRange.Unsatisfiable unsatisfiable) {
             headers.set("content-range", "bytes */" + total);
-            Responses.error(exchange, 416, "range_not_satisfiable", "The requested range is outside the image.");
+            Responses.error(exchange, ErrorCode.RANGE_NOT_SATISFIABLE, "The requested range is outside the image.");
             return;
         }
         range.ifPresent(r -> headers.set("content-range", r.contentRange(total)));

@@ -1,7 +1,6 @@
 package dev.pinhole.local;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.pinhole.tickets.UploadSigner;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
 import java.io.IOException;
@@ -61,9 +60,8 @@ public final class LocalStack implements AutoCloseable {
             s3 = LocalS3.start(settings.host(), settings.s3Port(), store, credentials, pageOrigins);
             s3.createBucketIfMissing(settings.bucket());
             TicketConfig config = ticketConfig(environment, settings, base, s3.endpoint());
-            TicketHandler handler = new TicketHandler(config, UploadSigner.create(config,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create(
-                            credentials.identity(), credentials.secret()))));
+            TicketHandler handler = new TicketHandler(config, StaticCredentialsProvider.create(
+                    AwsBasicCredentials.create(credentials.identity(), credentials.secret())));
             server.createContext("/api/", new ApiGatewayBridge(handler));
             server.createContext("/i/", new ImageLinks(s3.store(), settings.bucket()));
             server.createContext("/", new StaticFiles(settings.webDirectory(), s3.endpoint()));
