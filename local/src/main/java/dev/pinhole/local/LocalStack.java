@@ -46,8 +46,9 @@ public final class LocalStack implements AutoCloseable {
      * token...) just as Lambda's environment would; the S3 and link settings are the stack's own.
      */
     public static LocalStack start(LocalSettings settings, Map<String, String> environment) {
-        DataDirectory data = new DataDirectory(settings.dataDirectory());
-        var store = data.prepareStore();
+        DataDirectory data = new DataDirectory(settings.dataDirectory(),
+                notice -> System.err.println("pinhole: " + notice));
+        var store = data.prepareStore(settings.bucket());
         DataDirectory.S3Credentials credentials = data.credentials();
         HttpServer server = bind(settings);
         String base = "http://" + settings.host() + ":" + server.getAddress().getPort();

@@ -61,6 +61,15 @@ final class ChildProcessStack implements AutoCloseable {
         return new ChildProcessStack(process, stderr, page, s3);
     }
 
+    /** What it has written on stderr so far. */
+    String stderr() {
+        try {
+            return Files.readString(stderr);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static URI found(Pattern pattern, String line) {
         Matcher matcher = pattern.matcher(line);
         return matcher.find() ? URI.create(matcher.group(1)) : null;
