@@ -11,7 +11,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -24,8 +23,6 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  */
 public final class LocalStack implements AutoCloseable {
     static final String REGION = "us-east-1";
-    private static final int SERVER_THREADS = 64;
-    private static final String TCP_NO_DELAY = "sun.net.httpserver.nodelay";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -49,8 +46,9 @@ public final class LocalStack implements AutoCloseable {
      * token...) just as Lambda's environment would; the S3 and link settings are the stack's own.
      */
     public static LocalStack start(LocalSettings settings, Map<String, String> environment) {
-        DataDirectory data = new DataDirectory(settings.dataDirectory());
-        var store = data.prepareStore();
+        DataDirectory data = new DataDirectory(settings.dataDirectory(),
+                notice -> System.err.println("pinhole: " + notice));
+        var store = data.prepareStore(settings.bucket());
         DataDirectory.S3Credentials credentials = data.credentials();
         HttpServer server = bind(settings);
         String base = "http://" + settings.host() + ":" + server.getAddress().getPort();
@@ -65,7 +63,7 @@ public final class LocalStack implements AutoCloseable {
             server.createContext("/api/", new ApiGatewayBridge(handler));
             server.createContext("/i/", new ImageLinks(s3.store(), settings.bucket()));
             server.createContext("/", new StaticFiles(settings.webDirectory(), s3.endpoint()));
-            ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS);
+            ExecutorService executor = SlowClientLimits.executor();
             server.setExecutor(executor);
             server.start();
             return new LocalStack(server, executor, s3, config, settings, credentials);
@@ -79,12 +77,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static HttpServer bind(LocalSettings settings) {
-        // The JDK's server leaves Nagle's algorithm on, so a response written as headers then body waits for
-        // the client's delayed ACK: ~40 ms per API answer (bench/load-local.sh: 170 -> 1,600 tickets/s).
-        // The server reads the property once, when its classes load, so set it before the first server.
-        if (System.getProperty(TCP_NO_DELAY) == null) {
-            System.setProperty(TCP_NO_DELAY, "true");
-        }
+        SlowClientLimits.apply();
         try {
             return HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
         } catch (BindException taken) {
