@@ -1,5 +1,6 @@
 package dev.pinhole.images.format;
 
+import dev.pinhole.images.format.avif.AvifFormat;
 import dev.pinhole.images.format.webp.WebpFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,8 @@ import java.util.Optional;
 public final class Formats {
     private static final Map<String, ImageFormat> BY_EXTENSION = Map.of(
             // Each format package adds its line here, e.g. "png", new PngFormat().
-            "webp", new WebpFormat()
+            "webp", new WebpFormat(),
+            "avif", new AvifFormat()
     );
 
     private Formats() {

@@ -1,0 +1,117 @@
+package dev.pinhole.images.format.avif;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Byte surgery on a file held in memory, described in the original file's offsets and applied at once:
+ * fields overwritten in place, ranges zeroed, ranges deleted, bytes inserted. Overwrites must not touch
+ * deleted ranges; deletions and insertions must not overlap each other (the cleaner never asks for that).
+ */
+final class Edits {
+    private record Range(int from, int to) {
+    }
+
+    private record Patch(int offset, byte[] bytes) {
+    }
+
+    private record Insertion(int at, byte[] bytes) {
+    }
+
+    private final List<Range> deletions = new ArrayList<>();
+    private final List<Range> zeroed = new ArrayList<>();
+    private final List<Patch> patches = new ArrayList<>();
+    private final List<Insertion> insertions = new ArrayList<>();
+
+    boolean isEmpty() {
+        return deletions.isEmpty() && zeroed.isEmpty() && patches.isEmpty() && insertions.isEmpty();
+    }
+
+    void delete(int from, int to) {
+        deletions.add(new Range(from, to));
+    }
+
+    void zero(long from, long to) {
+        zeroed.add(new Range((int) from, (int) to));
+    }
+
+    void insert(int at, byte[] bytes) {
+        insertions.add(new Insertion(at, bytes));
+    }
+
+    /** Writes {@code value} big-endian in {@code width} bytes at {@code offset}. */
+    void writeUnsigned(int offset, int width, long value) {
+        byte[] bytes = new byte[width];
+        for (int i = 0; i < width; i++) {
+            bytes[i] = (byte) (value >>> (8 * (width - 1 - i)));
+        }
+        patches.add(new Patch(offset, bytes));
+    }
+
+    void write(int offset, byte[] bytes) {
+        patches.add(new Patch(offset, bytes.clone()));
+    }
+
+    /** How many bytes the deletions take out of {@code [from, to)}. */
+    long deletedWithin(int from, int to) {
+        long total = 0;
+        for (Range range : deletions) {
+            if (from <= range.from() && range.to() <= to) {
+                total += range.to() - range.from();
+            }
+        }
+        return total;
+    }
+
+    boolean isDeleted(int from, int to) {
+        return deletions.stream().anyMatch(range -> range.from() <= from && to <= range.to());
+    }
+
+    byte[] applyTo(byte[] source) {
+        byte[] patched = source.clone();
+        zeroed.forEach(range -> java.util.Arrays.fill(patched, range.from(), range.to(), (byte) 0));
+        for (Patch patch : patches) {
+            if (deletions.stream().anyMatch(d -> patch.offset() < d.to() && d.from() < patch.offset() + patch.bytes().length)) {
+                throw new IllegalStateException("a field rewrite inside a deleted range");
+            }
+            System.arraycopy(patch.bytes(), 0, patched, patch.offset(), patch.bytes().length);
+        }
+        return assemble(patched);
+    }
+
+    private byte[] assemble(byte[] patched) {
+        List<Range> cuts = new ArrayList<>(deletions);
+        cuts.sort(Comparator.comparingInt(Range::from));
+        List<Insertion> adds = new ArrayList<>(insertions);
+        adds.sort(Comparator.comparingInt(Insertion::at));
+        long length = patched.length - deletedWithin(0, patched.length)
+                + adds.stream().mapToLong(a -> a.bytes().length).sum();
+        byte[] out = new byte[Math.toIntExact(length)];
+        int written = 0;
+        int at = 0;
+        int cut = 0;
+        int add = 0;
+        while (at <= patched.length) {
+            int nextCut = cut < cuts.size() ? cuts.get(cut).from() : patched.length;
+            int nextAdd = add < adds.size() ? adds.get(add).at() : patched.length;
+            int until = Math.min(nextCut, nextAdd);
+            if (until < at) {
+                throw new IllegalStateException("overlapping deletions or insertions");
+            }
+            System.arraycopy(patched, at, out, written, until - at);
+            written += until - at;
+            at = until;
+            if (add < adds.size() && adds.get(add).at() == at) {
+                byte[] bytes = adds.get(add++).bytes();
+                System.arraycopy(bytes, 0, out, written, bytes.length);
+                written += bytes.length;
+            } else if (cut < cuts.size() && cuts.get(cut).from() == at) {
+                at = cuts.get(cut++).to();
+            } else {
+                break; // at the end of the file
+            }
+        }
+        return out;
+    }
+}
