@@ -3,7 +3,6 @@ package dev.pinhole.images.format.avif;
 import dev.pinhole.images.format.Cleaning;
 import dev.pinhole.images.format.InspectionLimits;
 import dev.pinhole.images.format.MetadataKind;
-import dev.pinhole.images.format.PartBudget;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
 import java.util.EnumSet;
@@ -36,11 +35,17 @@ final class AvifCleaner {
     /** The subset of {@link #kept} addressed by file offset, which would go wrong if bytes before it moved. */
     private final DataMap keptAtFileOffsets = new DataMap();
     private final DataMap removedData = new DataMap();
+    /** The payloads of 'mdat' boxes and of 'idat': where removed items' data may be blanked. */
+    private final DataMap dataBoxes = new DataMap();
 
     private AvifCleaner(byte[] image, AvifFile file) {
         this.image = image;
         this.file = file;
         this.meta = file.meta();
+        file.boxes().stream().filter(box -> box.is("mdat")).forEach(box -> dataBoxes.add(box.payload(), box.end()));
+        if (meta.idat() != null) {
+            dataBoxes.add(meta.idat().payload(), meta.idat().end());
+        }
     }
 
     static Cleaning clean(byte[] image) {
@@ -52,7 +57,7 @@ final class AvifCleaner {
         mapData(items.keySet());
         if (!items.isEmpty()) {
             checkRemovable(items.keySet());
-            new MetaSurgery(image, meta, items.keySet(), edits, new PartBudget(STRUCTURE_ONLY)).removeItems();
+            new MetaSurgery(meta, items.keySet(), edits).removeItems();
             items.values().forEach(removed::addAll);
         }
         blankBoxesNotNeeded();
@@ -98,19 +103,13 @@ final class AvifCleaner {
                 if (kept.overlaps(from, to)) {
                     throw notRemovable("the data of item " + id + " shares bytes with the picture");
                 }
-                if (!insideDataBox(from, to)) {
+                if (!dataBoxes.covers(from, to)) {
                     throw notRemovable("the data of item " + id + " lies outside 'mdat' and 'idat'");
                 }
             }
         }
     }
 
-    private boolean insideDataBox(long from, long to) {
-        if (meta.idat() != null && meta.idat().payload() <= from && to <= meta.idat().end()) {
-            return true;
-        }
-        return file.boxes().stream().anyMatch(b -> b.is("mdat") && b.payload() <= from && to <= b.end());
-    }
 
     private void blankBoxesNotNeeded() {
         for (Box box : file.boxes()) {

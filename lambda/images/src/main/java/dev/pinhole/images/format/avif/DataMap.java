@@ -1,44 +1,46 @@
 package dev.pinhole.images.format.avif;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
-/** Sorted, merged byte ranges of a file: where the data of kept items and samples lies. */
+/**
+ * Byte ranges of a file (where kept data lies, where data boxes are), sorted and merged once all are
+ * added, then searched by bisection: a file with many items costs n log n, never n squared.
+ */
 final class DataMap {
-    private final List<long[]> ranges = new ArrayList<>();
-    private boolean sorted = true;
+    private final List<long[]> added = new ArrayList<>();
+    private long[] starts;
+    private long[] ends;
 
     void add(long from, long to) {
         if (to > from) {
-            ranges.add(new long[] {from, to});
-            sorted = false;
+            added.add(new long[] {from, to});
+            starts = null;
         }
     }
 
     boolean overlaps(long from, long to) {
-        merge();
-        for (long[] range : ranges) {
-            if (range[0] < to && from < range[1]) {
-                return true;
-            }
-        }
-        return false;
+        int i = firstEndingAfter(from);
+        return i < starts.length && starts[i] < to;
+    }
+
+    /** Whether one range covers all of {@code [from, to)}. */
+    boolean covers(long from, long to) {
+        int i = firstEndingAfter(from);
+        return i < starts.length && starts[i] <= from && to <= ends[i];
     }
 
     /** The parts of {@code [from, to)} that no range covers, in order. */
     List<long[]> gaps(long from, long to) {
-        merge();
         List<long[]> gaps = new ArrayList<>();
         long at = from;
-        for (long[] range : ranges) {
-            if (range[1] <= at || range[0] >= to) {
-                continue;
+        for (int i = firstEndingAfter(from); i < starts.length && starts[i] < to; i++) {
+            if (starts[i] > at) {
+                gaps.add(new long[] {at, starts[i]});
             }
-            if (range[0] > at) {
-                gaps.add(new long[] {at, range[0]});
-            }
-            at = Math.max(at, range[1]);
+            at = Math.max(at, ends[i]);
         }
         if (at < to) {
             gaps.add(new long[] {at, to});
@@ -46,13 +48,20 @@ final class DataMap {
         return gaps;
     }
 
+    /** The index of the first merged range ending after {@code offset}. */
+    private int firstEndingAfter(long offset) {
+        merge();
+        int found = Arrays.binarySearch(ends, offset);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
     private void merge() {
-        if (sorted) {
+        if (starts != null) {
             return;
         }
-        ranges.sort(Comparator.comparingLong(r -> r[0]));
+        added.sort(Comparator.comparingLong(r -> r[0]));
         List<long[]> merged = new ArrayList<>();
-        for (long[] range : ranges) {
+        for (long[] range : added) {
             long[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
             if (last != null && range[0] <= last[1]) {
                 last[1] = Math.max(last[1], range[1]);
@@ -60,8 +69,7 @@ final class DataMap {
                 merged.add(range.clone());
             }
         }
-        ranges.clear();
-        ranges.addAll(merged);
-        sorted = true;
+        starts = merged.stream().mapToLong(r -> r[0]).toArray();
+        ends = merged.stream().mapToLong(r -> r[1]).toArray();
     }
 }

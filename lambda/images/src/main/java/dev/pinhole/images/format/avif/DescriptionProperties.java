@@ -1,6 +1,8 @@
 package dev.pinhole.images.format.avif;
 
 import dev.pinhole.images.format.MetadataKind;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.function.BiPredicate;
 
 /**
@@ -22,22 +24,26 @@ final class DescriptionProperties {
 
     void remove() {
         ItemProperties properties = meta.properties();
+        Set<Integer> blanked = new HashSet<>();
         for (int index = 1; index <= properties.properties().size(); index++) {
             Box property = properties.properties().get(index - 1);
             if (property.is("udes") && turnIntoFreeSpace.test(property, MetadataKind.TEXT)) {
-                clearEssentialBits(index);
+                blanked.add(index);
             }
+        }
+        if (!blanked.isEmpty()) {
+            clearEssentialBits(blanked);
         }
     }
 
-    private void clearEssentialBits(int index) {
-        for (Association association : meta.properties().associations()) {
+    private void clearEssentialBits(Set<Integer> indexes) {
+        for (Association association : meta.properties().associations().values()) {
             if (edits.isDeleted(association.entryStart(), association.entryEnd())) {
                 continue;
             }
             for (Association.Property property : association.properties()) {
-                if (property.index() == index && property.essential()) {
-                    edits.writeUnsigned(property.fieldOffset(), property.fieldWidth(), index);
+                if (property.essential() && indexes.contains(property.index())) {
+                    edits.writeUnsigned(property.fieldOffset(), property.fieldWidth(), property.index());
                 }
             }
         }

@@ -1,6 +1,7 @@
 package dev.pinhole.images.format.avif;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -20,6 +21,9 @@ final class Edits {
     }
 
     private final List<Range> deletions = new ArrayList<>();
+    /** Deletions sorted by start, with the running total of their lengths; rebuilt after each new deletion. */
+    private Range[] sorted;
+    private long[] deletedBefore;
     private final List<Range> zeroed = new ArrayList<>();
     private final List<Patch> patches = new ArrayList<>();
     private final List<Insertion> insertions = new ArrayList<>();
@@ -30,6 +34,7 @@ final class Edits {
 
     void delete(int from, int to) {
         deletions.add(new Range(from, to));
+        sorted = null;
     }
 
     void zero(long from, long to) {
@@ -53,26 +58,63 @@ final class Edits {
         patches.add(new Patch(offset, bytes.clone()));
     }
 
-    /** How many bytes the deletions take out of {@code [from, to)}. */
+    /** How many bytes the deletions take out of {@code [from, to)}: those that lie wholly inside it. */
     long deletedWithin(int from, int to) {
-        long total = 0;
-        for (Range range : deletions) {
-            if (from <= range.from() && range.to() <= to) {
-                total += range.to() - range.from();
-            }
+        index();
+        int first = firstStartingAtOrAfter(from);
+        int last = firstStartingAtOrAfter(to);
+        if (last > first && sorted[last - 1].to() > to) {
+            last--; // straddles the end: not inside
         }
-        return total;
+        return last > first ? deletedBefore[last] - deletedBefore[first] : 0;
     }
 
     boolean isDeleted(int from, int to) {
-        return deletions.stream().anyMatch(range -> range.from() <= from && to <= range.to());
+        index();
+        int candidate = firstStartingAtOrAfter(from + 1) - 1;
+        return candidate >= 0 && sorted[candidate].from() <= from && to <= sorted[candidate].to();
+    }
+
+    private boolean touchesDeletion(int from, int to) {
+        int candidate = firstStartingAtOrAfter(to) - 1;
+        return candidate >= 0 && sorted[candidate].to() > from;
+    }
+
+    private int firstStartingAtOrAfter(int offset) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle].from() < offset) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    private void index() {
+        if (sorted != null) {
+            return;
+        }
+        sorted = deletions.toArray(new Range[0]);
+        Arrays.sort(sorted, Comparator.comparingInt(Range::from));
+        deletedBefore = new long[sorted.length + 1];
+        for (int i = 0; i < sorted.length; i++) {
+            if (i > 0 && sorted[i].from() < sorted[i - 1].to()) {
+                throw new IllegalStateException("overlapping deletions");
+            }
+            deletedBefore[i + 1] = deletedBefore[i] + sorted[i].to() - sorted[i].from();
+        }
     }
 
     byte[] applyTo(byte[] source) {
         byte[] patched = source.clone();
-        zeroed.forEach(range -> java.util.Arrays.fill(patched, range.from(), range.to(), (byte) 0));
+        zeroed.forEach(range -> Arrays.fill(patched, range.from(), range.to(), (byte) 0));
+        index();
         for (Patch patch : patches) {
-            if (deletions.stream().anyMatch(d -> patch.offset() < d.to() && d.from() < patch.offset() + patch.bytes().length)) {
+            if (touchesDeletion(patch.offset(), patch.offset() + patch.bytes().length)) {
                 throw new IllegalStateException("a field rewrite inside a deleted range");
             }
             System.arraycopy(patch.bytes(), 0, patched, patch.offset(), patch.bytes().length);
@@ -81,8 +123,7 @@ final class Edits {
     }
 
     private byte[] assemble(byte[] patched) {
-        List<Range> cuts = new ArrayList<>(deletions);
-        cuts.sort(Comparator.comparingInt(Range::from));
+        List<Range> cuts = Arrays.asList(sorted);
         List<Insertion> adds = new ArrayList<>(insertions);
         adds.sort(Comparator.comparingInt(Insertion::at));
         long length = patched.length - deletedWithin(0, patched.length)

@@ -4,17 +4,18 @@ import dev.pinhole.images.format.PartBudget;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The 'iprp' box: one 'ipco' with the properties (ispe, av1C, colr...), then one or more 'ipma' boxes that
  * associate items with properties by 1-based index. {@code associationCounts} holds each ipma's entry count.
  */
 record ItemProperties(Box box, List<Box> properties, List<Box> ipmas, List<CountField> associationCounts,
-                      List<Association> associations) {
+                      Map<Long, Association> associations) {
 
     static ItemProperties read(byte[] data, Box iprp, PartBudget parts) {
         List<Box> children = BoxList.children(data, iprp, iprp.payload(), parts);
@@ -24,36 +25,33 @@ record ItemProperties(Box box, List<Box> properties, List<Box> ipmas, List<Count
         List<Box> properties = BoxList.children(data, children.get(0), children.get(0).payload(), parts);
         List<Box> ipmas = new ArrayList<>();
         List<CountField> counts = new ArrayList<>();
-        List<Association> associations = new ArrayList<>();
-        Set<Long> seen = new HashSet<>();
+        Map<Long, Association> associations = new LinkedHashMap<>();
         for (Box child : children.subList(1, children.size())) {
             if (!child.is("ipma")) {
                 throw malformed("the 'iprp' box holds " + child.describe() + ", not 'ipma'");
             }
             ipmas.add(child);
-            counts.add(readIpma(data, child, properties.size(), parts, associations, seen));
+            counts.add(readIpma(data, child, ipmas.size() - 1, properties.size(), parts, associations));
         }
         return new ItemProperties(iprp, List.copyOf(properties), List.copyOf(ipmas), List.copyOf(counts),
-                List.copyOf(associations));
+                Collections.unmodifiableMap(associations));
     }
 
     /** The property boxes associated with {@code itemId}, in association order. */
     List<Box> of(long itemId) {
-        List<Box> found = new ArrayList<>();
-        for (Association association : associations) {
-            if (association.itemId() == itemId) {
-                association.properties().forEach(p -> found.add(properties.get(p.index() - 1)));
-            }
+        Association association = associations.get(itemId);
+        if (association == null) {
+            return List.of();
         }
-        return found;
+        return association.properties().stream().map(p -> properties.get(p.index() - 1)).toList();
     }
 
     Optional<Box> of(long itemId, String type) {
         return of(itemId).stream().filter(box -> box.is(type)).findFirst();
     }
 
-    private static CountField readIpma(byte[] data, Box ipma, int propertyCount, PartBudget parts,
-                                       List<Association> into, Set<Long> seen) {
+    private static CountField readIpma(byte[] data, Box ipma, int ipmaIndex, int propertyCount, PartBudget parts,
+                                       Map<Long, Association> into) {
         BoxCursor cursor = new BoxCursor(data, ipma);
         int version = cursor.fullBoxVersion();
         boolean wideIndexes = (cursor.fullBoxFlags() & 1) != 0;
@@ -62,7 +60,7 @@ record ItemProperties(Box box, List<Box> properties, List<Box> ipmas, List<Count
             parts.count("ipma entry");
             int entryStart = cursor.position();
             long itemId = version < 1 ? cursor.u16() : cursor.u32();
-            if (!seen.add(itemId)) {
+            if (into.containsKey(itemId)) {
                 throw malformed("item " + itemId + " has two 'ipma' entries");
             }
             int associationCount = cursor.u8();
@@ -81,7 +79,7 @@ record ItemProperties(Box box, List<Box> properties, List<Box> ipmas, List<Count
                     properties.add(new Association.Property(index, essential, fieldOffset, width));
                 }
             }
-            into.add(new Association(itemId, List.copyOf(properties), entryStart, cursor.position()));
+            into.put(itemId, new Association(itemId, ipmaIndex, List.copyOf(properties), entryStart, cursor.position()));
         }
         if (cursor.remaining() != 0) {
             throw malformed("the 'ipma' box has " + cursor.remaining() + " bytes after its last entry");

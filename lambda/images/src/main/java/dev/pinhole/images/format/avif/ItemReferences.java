@@ -33,6 +33,7 @@ record ItemReferences(Box box, List<Reference> references) {
         return new ItemReferences(iref, List.copyOf(references));
     }
 
+    /** The references from {@code itemId} of one type; a scan, used for the primary item only. */
     List<Reference> from(long itemId, String type) {
         return references.stream().filter(r -> r.from() == itemId && r.type().equals(type)).toList();
     }

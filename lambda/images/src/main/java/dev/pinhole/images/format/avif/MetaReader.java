@@ -16,7 +16,8 @@ import java.util.Set;
  * be declared in iinf, and every extent must lie inside the file (or inside 'idat').
  */
 final class MetaReader {
-    private static final Set<String> SINGLE_CHILDREN = Set.of("hdlr", "pitm", "iloc", "iinf", "iref", "iprp", "idat");
+    private static final Set<String> SINGLE_CHILDREN = Set.of("hdlr", "pitm", "iloc", "iinf", "iref", "iprp", "idat",
+            "grpl");
 
     private MetaReader() {
     }
@@ -45,7 +46,10 @@ final class MetaReader {
         ItemLocations locations = ItemLocations.read(data, required(named, "iloc"), parts);
         Box iref = named.get("iref");
         ItemReferences references = iref == null ? ItemReferences.NONE : ItemReferences.read(data, iref, parts);
-        Meta parsed = new Meta(meta, children, primary, infos, locations, properties, references, named.get("idat"));
+        Box grpl = named.get("grpl");
+        Set<Long> grouped = grpl == null ? Set.of() : EntityGroups.entities(data, grpl, parts);
+        Meta parsed = new Meta(meta, children, primary, infos, locations, properties, references, named.get("idat"),
+                grouped);
         checkItemsAreDeclared(parsed);
         checkExtents(data, parsed);
         PrimaryImage.checkStructure(data, parsed, size, limits);
@@ -71,7 +75,7 @@ final class MetaReader {
         Map<Long, Item> items = meta.infos().items();
         requireDeclared(items, meta.primary(), "the primary item");
         meta.locations().locations().keySet().forEach(id -> requireDeclared(items, id, "an 'iloc' entry"));
-        meta.properties().associations().forEach(a -> requireDeclared(items, a.itemId(), "an 'ipma' entry"));
+        meta.properties().associations().keySet().forEach(id -> requireDeclared(items, id, "an 'ipma' entry"));
         for (Reference reference : meta.references().references()) {
             requireDeclared(items, reference.from(), "a '" + reference.type() + "' reference");
             reference.to().forEach(to -> requireDeclared(items, to, "a '" + reference.type() + "' reference from item "

@@ -1,11 +1,12 @@
 package dev.pinhole.images.format.avif;
 
-import dev.pinhole.images.format.PartBudget;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Takes removed items out of the 'meta' box: their 'infe' boxes, 'iloc' and 'ipma' entries and the
@@ -17,19 +18,15 @@ final class MetaSurgery {
     private static final int FREE_HEADER = 8;
     static final byte[] FREE = {'f', 'r', 'e', 'e'};
 
-    private final byte[] data;
     private final Meta meta;
     private final Set<Long> removed;
     private final Edits edits;
-    private final PartBudget parts;
     private final List<Box> shrinking = new ArrayList<>();
 
-    MetaSurgery(byte[] data, Meta meta, Set<Long> removed, Edits edits, PartBudget parts) {
-        this.data = data;
+    MetaSurgery(Meta meta, Set<Long> removed, Edits edits) {
         this.meta = meta;
         this.removed = removed;
         this.edits = edits;
-        this.parts = parts;
     }
 
     void removeItems() {
@@ -45,12 +42,16 @@ final class MetaSurgery {
                 .filter(l -> removed.contains(l.itemId())).map(l -> new int[] {l.entryStart(), l.entryEnd()}).toList());
         ItemProperties properties = meta.properties();
         shrinking.add(properties.box());
-        for (int i = 0; i < properties.ipmas().size(); i++) {
-            Box ipma = properties.ipmas().get(i);
-            removeEntries(ipma, properties.associationCounts().get(i), properties.associations().stream()
-                    .filter(a -> removed.contains(a.itemId()) && ipma.contains(a.entryStart(), a.entryEnd()))
-                    .map(a -> new int[] {a.entryStart(), a.entryEnd()}).toList());
+        Map<Integer, List<int[]>> entriesByIpma = new TreeMap<>();
+        for (long id : removed) {
+            Association association = properties.associations().get(id);
+            if (association != null) {
+                entriesByIpma.computeIfAbsent(association.ipma(), i -> new ArrayList<>())
+                        .add(new int[] {association.entryStart(), association.entryEnd()});
+            }
         }
+        entriesByIpma.forEach((i, entries) ->
+                removeEntries(properties.ipmas().get(i), properties.associationCounts().get(i), entries));
         removeReferences();
         shrinking.add(meta.box());
         rewriteSizes();
@@ -103,22 +104,9 @@ final class MetaSurgery {
 
     /** Entity groups (grpl) may name items; groups are not rewritten, so a group naming a removed item is refused. */
     private void checkEntityGroups() {
-        for (Box child : meta.children()) {
-            if (!child.is("grpl")) {
-                continue;
-            }
-            for (Box group : BoxList.children(data, child, child.payload(), parts)) {
-                BoxCursor cursor = new BoxCursor(data, group);
-                cursor.fullBoxVersion();
-                cursor.u32(); // group_id
-                long entities = cursor.u32();
-                for (long i = 0; i < entities; i++) {
-                    if (removed.contains(cursor.u32())) {
-                        throw new Refusal(RefusalReason.METADATA_NOT_REMOVABLE,
-                                "an entity group names a metadata item, and groups are not rewritten");
-                    }
-                }
-            }
+        if (removed.stream().anyMatch(meta.groupedEntities()::contains)) {
+            throw new Refusal(RefusalReason.METADATA_NOT_REMOVABLE,
+                    "an entity group names a metadata item, and groups are not rewritten");
         }
     }
 

@@ -52,6 +52,9 @@ final class SequenceReader {
         if (pictureFrames == null) {
             throw malformed("the sequence has no picture track");
         }
+        if (pictureFrames == 0) {
+            throw malformed("the sequence's picture track has no samples");
+        }
         return new Sequence(pictureFrames, List.copyOf(samples), List.copyOf(metadataBoxes));
     }
 
