@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pinhole.images.format.Cleaning;
@@ -235,6 +236,33 @@ class AvifCleaningTest {
         int ipma = Iso.find(cleaning.bytes(), "ipma");
         int secondEntry = ipma + 4 + 4 + 4 + 2 + 1 + 2;
         assertEquals(udes, cleaning.bytes()[secondEntry + 2 + 1 + 1], "the association lost its essential bit");
+    }
+
+    @Test
+    void clean_doesNotHangOnThousandsOfItemsAndALongChainOfReferences() {
+        // Given 8,000 Exif items describing the primary, and a thumbnail served by a chain of 8,000 items, each
+        // item serving the next one (the order in which a round-by-round search would need 8,000 rounds)
+        SyntheticAvif avif = new SyntheticAvif(8, 8);
+        for (int id = 2; id < 8_002; id++) {
+            avif.item(id, "Exif", new byte[] {(byte) id}).reference("cdsc", id, 1);
+        }
+        int last = 16_002;
+        for (int id = 8_002; id < last; id++) {
+            avif.item(id, "av01", new byte[] {(byte) id}).reference("auxl", id, id + 1);
+        }
+        byte[] image = avif.item(last, "av01", Iso.ascii("THUMB")).reference("thmb", last, 1).build();
+
+        // When it is inspected and cleaned
+        Cleaning cleaning = assertTimeoutPreemptively(java.time.Duration.ofSeconds(20), () -> {
+            AVIF.inspect(image, InspectionLimits.DEFAULT);
+            return AVIF.clean(image, MetadataPolicy.PRIVACY_DEFAULT);
+        });
+
+        // Then every one of them is gone and the primary alone is left
+        assertEquals(Set.of(1L), pictureItems(cleaning.bytes()).keySet());
+        assertEquals(Set.of(MetadataKind.LOCATION, MetadataKind.CAMERA, MetadataKind.DATES, MetadataKind.THUMBNAIL),
+                cleaning.removed());
+        assertEquals(List.of("ftyp", "meta", "free", "mdat"), topLevelTypes(cleaning.bytes()));
     }
 
     @Test

@@ -151,7 +151,7 @@ class AvifInspectionTest {
         byte[] image = new SyntheticAvif(8, 8).metaChild(nested).build();
 
         // Then it is inspected at once, without recursion (no stack overflow), as one opaque box
-        assertTimeoutPreemptively(Duration.ofSeconds(5), () -> assertEquals(8, AVIF.inspect(image,
+        assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertEquals(8, AVIF.inspect(image,
                 InspectionLimits.DEFAULT).width()));
     }
 
