@@ -109,38 +109,62 @@ final class Edits {
         }
     }
 
+    /**
+     * The edited file, built in one array of its final size: the kept bytes are copied once, then zeroed
+     * ranges and rewritten fields are applied at their new offsets (none of them lies in a deleted range).
+     */
     byte[] applyTo(byte[] source) {
-        byte[] patched = source.clone();
-        zeroed.forEach(range -> Arrays.fill(patched, range.from(), range.to(), (byte) 0));
         index();
-        for (Patch patch : patches) {
-            if (touchesDeletion(patch.offset(), patch.offset() + patch.bytes().length)) {
-                throw new IllegalStateException("a field rewrite inside a deleted range");
-            }
-            System.arraycopy(patch.bytes(), 0, patched, patch.offset(), patch.bytes().length);
-        }
-        return assemble(patched);
-    }
-
-    private byte[] assemble(byte[] patched) {
-        List<Range> cuts = Arrays.asList(sorted);
         List<Insertion> adds = new ArrayList<>(insertions);
         adds.sort(Comparator.comparingInt(Insertion::at));
-        long length = patched.length - deletedWithin(0, patched.length)
-                + adds.stream().mapToLong(a -> a.bytes().length).sum();
+        byte[] out = assemble(source, adds);
+        for (Range range : zeroed) {
+            requireKept(range.from(), range.to());
+            if (adds.stream().anyMatch(a -> range.from() < a.at() && a.at() < range.to())) {
+                throw new IllegalStateException("an insertion inside a zeroed range");
+            }
+            Arrays.fill(out, moved(range.from(), adds), moved(range.from(), adds) + range.to() - range.from(), (byte) 0);
+        }
+        for (Patch patch : patches) {
+            requireKept(patch.offset(), patch.offset() + patch.bytes().length);
+            System.arraycopy(patch.bytes(), 0, out, moved(patch.offset(), adds), patch.bytes().length);
+        }
+        return out;
+    }
+
+    private void requireKept(int from, int to) {
+        if (touchesDeletion(from, to)) {
+            throw new IllegalStateException("an edit inside a deleted range");
+        }
+    }
+
+    /** Where the byte at {@code offset} of the original ends up: less what was deleted before it, plus insertions. */
+    private int moved(int offset, List<Insertion> adds) {
+        int shift = (int) deletedBefore[firstStartingAtOrAfter(offset)];
+        for (Insertion add : adds) {
+            if (add.at() <= offset) {
+                shift -= add.bytes().length;
+            }
+        }
+        return offset - shift;
+    }
+
+    private byte[] assemble(byte[] source, List<Insertion> adds) {
+        List<Range> cuts = Arrays.asList(sorted);
+        long length = source.length - deletedBefore[sorted.length] + adds.stream().mapToLong(a -> a.bytes().length).sum();
         byte[] out = new byte[Math.toIntExact(length)];
         int written = 0;
         int at = 0;
         int cut = 0;
         int add = 0;
-        while (at <= patched.length) {
-            int nextCut = cut < cuts.size() ? cuts.get(cut).from() : patched.length;
-            int nextAdd = add < adds.size() ? adds.get(add).at() : patched.length;
+        while (at <= source.length) {
+            int nextCut = cut < cuts.size() ? cuts.get(cut).from() : source.length;
+            int nextAdd = add < adds.size() ? adds.get(add).at() : source.length;
             int until = Math.min(nextCut, nextAdd);
             if (until < at) {
                 throw new IllegalStateException("overlapping deletions or insertions");
             }
-            System.arraycopy(patched, at, out, written, until - at);
+            System.arraycopy(source, at, out, written, until - at);
             written += until - at;
             at = until;
             if (add < adds.size() && adds.get(add).at() == at) {
