@@ -126,9 +126,9 @@ final class AvifCleaner {
 
     private void blankUnlessNeeded(Box box, Set<String> needed) {
         if (FREE_SPACE.contains(box.type())) {
-            long[] contents = {contentStart(box), box.end()};
-            if (!kept.overlaps(contents[0], contents[1]) && !isZero(contents[0], contents[1])) {
-                edits.zero(contents[0], contents[1]);
+            int contents = contentStart(box);
+            if (!kept.overlaps(contents, box.end()) && !isZero(contents, box.end())) {
+                edits.zero(contents, box.end());
                 removed.add(MetadataKind.OTHER);
             }
         } else if (!needed.contains(box.type())) {
