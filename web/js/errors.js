@@ -45,12 +45,17 @@ const REFUSAL_WORDS = {
   trailing_data: 'the file carries other data after the end of the image. Save the image again from an image '
     + 'editor',
   malformed: 'the image is damaged. Save it again from the program that made it',
+  unsupported_variant: 'the image is stored in a variant of its format that web browsers cannot show. Save it '
+    + 'again as an ordinary JPEG, PNG or WebP',
   no_pixels: 'the image has a width or height of zero',
   too_many_pixels: 'the image has more pixels than this Pinhole accepts. Scale it down and try again',
   too_many_frames: 'the animation has more frames than this Pinhole accepts. Shorten it and try again',
   too_complex: 'the image is made of more parts than any real picture needs. Save it again from an image editor',
   metadata_not_removable: 'the image carries metadata (such as where or with what it was taken) that cannot be '
     + 'removed without changing the picture. Export a copy without metadata and try again',
+  too_large: 'the file is larger than this Pinhole accepts. Scale it down and try again',
+  unsupported_type: 'this Pinhole cannot check images of this type, so it does not publish them. Save it as a JPEG '
+    + 'or PNG and try again',
 };
 
 const S3_CODES = {
