@@ -1,9 +1,8 @@
 package dev.pinhole.tickets;
 
 import dev.pinhole.core.ConfigurationException;
-
 import dev.pinhole.core.Environment;
-
+import dev.pinhole.core.ImageTypes;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;

@@ -1,23 +1,28 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ImageKey;
+import dev.pinhole.core.ImageRoutes;
 import java.net.URI;
 
-/** Applies the upload policy, mints a fresh key and presigns its PUT: the whole of "issue a ticket". */
+/**
+ * Applies the upload policy, mints a fresh name and presigns its PUT: the whole of "issue a ticket". The PUT
+ * goes to the upload prefix, which nothing serves; the link is the name under the public prefix, where the
+ * publisher writes the image once it has checked it.
+ */
 final class TicketIssuer {
     private final UploadPolicy policy;
-    private final KeyGenerator keys;
     private final TicketPresigner presigner;
 
     TicketIssuer(TicketConfig config, TicketPresigner presigner) {
         this.policy = new UploadPolicy(config.allowedExtensions(), config.maxUploadBytes());
-        this.keys = new KeyGenerator();
         this.presigner = presigner;
     }
 
-    /** @param linkBase scheme and host of the public link, from {@link LinkBase} */
+    /** @param linkBase scheme and host of the public link and the status URL, from {@link LinkBase} */
     UploadTicket issue(UploadRequest request, URI linkBase) {
         ApprovedUpload upload = policy.approve(request);
-        String key = keys.newKey(upload.extension());
-        return new UploadTicket(key, linkBase + "/" + key, upload, presigner.presign(key, upload));
+        ImageKey key = ImageKey.mint(upload.extension());
+        return new UploadTicket(key, linkBase + "/" + key.publicKey(), linkBase + ImageRoutes.path(key), upload,
+                presigner.presign(key.uploadKey(), upload));
     }
 }

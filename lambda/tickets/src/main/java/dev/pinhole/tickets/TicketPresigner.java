@@ -18,6 +18,7 @@ final class TicketPresigner {
         this.lifetime = lifetime;
     }
 
+    /** @param key the upload's object key, under the upload prefix */
     UploadSigner.PresignedPut presign(String key, ApprovedUpload upload) {
         // The headers the client sends verbatim. Host and Content-Length are signed too, but set by the
         // client's HTTP stack itself (browsers refuse to let scripts set them).

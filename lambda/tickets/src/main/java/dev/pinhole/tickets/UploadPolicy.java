@@ -1,5 +1,6 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ImageTypes;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Optional;

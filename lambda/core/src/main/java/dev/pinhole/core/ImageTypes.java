@@ -1,4 +1,4 @@
-package dev.pinhole.tickets;
+package dev.pinhole.core;
 
 import java.util.Locale;
 import java.util.Map;
