@@ -16,8 +16,12 @@ import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 /**
@@ -40,13 +44,16 @@ public final class ImageBucket {
         this.bucket = bucket;
     }
 
+    // Requests are built whole rather than with the SDK's Consumer<Builder> shorthand: one call per operation,
+    // which is also the one a test stubs to make S3 fail at that step.
+
     /**
      * Reads an upload into one array of exactly its size; an upload over {@code maxBytes} is not read at all.
      */
     public Upload readUpload(ImageKey key, long maxBytes) {
         ResponseInputStream<GetObjectResponse> in;
         try {
-            in = s3.getObject(get -> get.bucket(bucket).key(key.uploadKey()));
+            in = s3.getObject(GetObjectRequest.builder().bucket(bucket).key(key.uploadKey()).build());
         } catch (S3Exception failed) {
             if (isMissing(failed)) {
                 return new Upload.Gone();
@@ -56,8 +63,9 @@ public final class ImageBucket {
         try (in) {
             Long length = in.response().contentLength();
             if (length == null || length > maxBytes) {
-                // Do not drain what might be gigabytes just to close the connection politely.
-                in.abort();
+                // Closing without reading: the JDK's HTTP client drains a short remainder to keep the connection
+                // and drops the connection otherwise. (abort() here left a broken connection in the pool, and the
+                // next request on it failed and was retried.)
                 return new Upload.TooLarge(length == null ? -1 : length);
             }
             return new Upload.Bytes(readExactly(in, length.intValue()));
@@ -78,7 +86,7 @@ public final class ImageBucket {
     /** The object's metadata, or empty when there is no such object. */
     public Optional<HeadObjectResponse> head(String key) {
         try {
-            return Optional.of(s3.headObject(head -> head.bucket(bucket).key(key)));
+            return Optional.of(s3.headObject(HeadObjectRequest.builder().bucket(bucket).key(key).build()));
         } catch (S3Exception failed) {
             if (isMissing(failed)) {
                 return Optional.empty();
@@ -112,8 +120,8 @@ public final class ImageBucket {
                                 Map<String, String> metadata) {
         try {
             // The array itself, not a copy (RequestBody.fromBytes copies): the image is the largest thing in memory.
-            s3.putObject(put -> put.bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType)
-                            .cacheControl(cacheControl).metadata(metadata),
+            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType)
+                            .cacheControl(cacheControl).metadata(metadata).build(),
                     RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(body), body.length,
                             contentType));
             return true;
@@ -129,7 +137,8 @@ public final class ImageBucket {
 
     /** A small object's bytes (a refusal record), or empty when there is none. */
     public Optional<byte[]> readSmall(String key, int maxBytes) {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(get -> get.bucket(bucket).key(key))) {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(
+                GetObjectRequest.builder().bucket(bucket).key(key).build())) {
             byte[] content = in.readNBytes(maxBytes + 1);
             if (content.length > maxBytes) {
                 throw new IllegalStateException(key + " is over " + maxBytes + " bytes; not written by Pinhole");
@@ -147,7 +156,7 @@ public final class ImageBucket {
 
     /** Deletes the upload; deleting one that is gone already succeeds too (S3 answers 204 either way). */
     public void deleteUpload(ImageKey key) {
-        s3.deleteObject(delete -> delete.bucket(bucket).key(key.uploadKey()));
+        s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key.uploadKey()).build());
     }
 
     /** The kinds a published image's metadata says were removed (lower-case names). */

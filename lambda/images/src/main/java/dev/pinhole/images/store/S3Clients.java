@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Builds the one S3 client a function keeps for its lifetime. */
 public final class S3Clients {
@@ -39,6 +40,11 @@ public final class S3Clients {
                 // The bytes are checked against the ticket's SHA-256 on upload; TLS and SigV4 cover the rest.
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                // No "Expect: 100-continue" on PUTs: over the JDK's HttpURLConnection the first attempt of a PUT
+                // then failed now and then after the store had written it, and the SDK's retry of a conditional
+                // PUT answered 412. The publisher looks before it writes, so the saving 100-continue offers on a
+                // refused PUT does not arise.
+                .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
                 .forcePathStyle(config.pathStyleAccess());
         config.s3Endpoint().ifPresent(builder::endpointOverride);
         return builder.build();
