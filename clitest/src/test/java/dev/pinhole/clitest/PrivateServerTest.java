@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
+import dev.pinhole.local.LocalOptions;
 import dev.pinhole.local.LocalSettings;
 import dev.pinhole.local.LocalStack;
 import dev.pinhole.testkit.SampleImages;
@@ -36,7 +37,7 @@ class PrivateServerTest {
     static void startStack() {
         UploadScript.requireTools();
         stack = LocalStack.start(LocalSettings.forTests(data), Map.of(
-                "PINHOLE_UPLOAD_TOKEN", TOKEN, "PINHOLE_MAX_UPLOAD_BYTES", Long.toString(LIMIT)));
+                "PINHOLE_UPLOAD_TOKEN", TOKEN, "PINHOLE_MAX_UPLOAD_BYTES", Long.toString(LIMIT)), LocalOptions.TESTS);
     }
 
     @AfterAll

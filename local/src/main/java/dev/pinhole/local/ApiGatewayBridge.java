@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import dev.pinhole.tickets.TicketHandler;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,9 +29,9 @@ final class ApiGatewayBridge implements HttpHandler {
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
-    private final TicketHandler handler;
+    private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
-    ApiGatewayBridge(TicketHandler handler) {
+    ApiGatewayBridge(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         this.handler = handler;
     }
 

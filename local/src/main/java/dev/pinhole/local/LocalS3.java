@@ -2,13 +2,11 @@ package dev.pinhole.local;
 
 import java.net.BindException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.List;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 
 /**
  * A real S3 server on loopback: S3Proxy over a folder. It verifies SigV4 presigned URLs (signed headers,
@@ -28,9 +26,8 @@ final class LocalS3 implements AutoCloseable {
         this.host = host;
     }
 
-    static LocalS3 start(String host, int port, Path storeDirectory, DataDirectory.S3Credentials credentials,
+    static LocalS3 start(String host, int port, BlobStore store, DataDirectory.S3Credentials credentials,
                          List<String> pageOrigins) {
-        BlobStore store = new FilesystemNio2BlobStore(storeDirectory.toString());
         CrossOriginResourceSharing cors = new CrossOriginResourceSharing(
                 pageOrigins, List.of("PUT", "GET", "HEAD"), UPLOAD_HEADERS, List.of("ETag"), "false");
         S3Proxy proxy = S3Proxy.builder()
