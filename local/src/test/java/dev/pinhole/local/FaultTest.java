@@ -203,7 +203,7 @@ class FaultTest {
     }
 
     /** Opens a PUT to the ticket's URL and sends the headers and the first {@code sent} bytes of the body. */
-    private static Socket startUpload(JsonObject ticket, byte[] body, int sent) throws IOException {
+    static Socket startUpload(JsonObject ticket, byte[] body, int sent) throws IOException {
         URI url = URI.create(ticket.getAsJsonObject("upload").get("url").getAsString());
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);
