@@ -1,13 +1,17 @@
 package dev.pinhole.images.format;
 
+import dev.pinhole.images.format.jpeg.JpegFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /** The format that a ticket's extension pins. The ticket handler decides which extensions are allowed at all. */
 public final class Formats {
+    private static final ImageFormat JPEG = new JpegFormat();
     private static final Map<String, ImageFormat> BY_EXTENSION = Map.of(
             // Each format package adds its line here, e.g. "png", new PngFormat().
+            "jpg", JPEG,
+            "jpeg", JPEG
     );
 
     private Formats() {

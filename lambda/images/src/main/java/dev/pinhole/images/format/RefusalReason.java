@@ -10,6 +10,9 @@ public enum RefusalReason {
     TRUNCATED("truncated", "The image is incomplete: the file ends before the picture does."),
     TRAILING_DATA("trailing_data", "The file carries other data after the end of the image."),
     MALFORMED("malformed", "The image's structure is damaged."),
+    /** Well-formed, but a variant browsers cannot decode (e.g. arithmetic-coded or 12-bit JPEG). */
+    UNSUPPORTED_VARIANT("unsupported_variant",
+            "The image is stored in a variant of its format that web browsers cannot show."),
     NO_PIXELS("no_pixels", "The image declares a width or height of zero."),
     TOO_MANY_PIXELS("too_many_pixels", "The image has more pixels than this host accepts."),
     TOO_MANY_FRAMES("too_many_frames", "The animation has more frames than this host accepts."),
