@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
 # Summary: put the latest benchmark figures into docs/BENCHMARKS.md
 #
-# Usage: bench/report.sh [--run] [--help]
+# Usage: bench/report.sh [--run] [--only SECTION,...] [--help]
 #
 # Replaces each generated section of docs/BENCHMARKS.md (between its <!-- BEGIN name --> and
 # <!-- END name --> markers) with the matching file in bench/target/results/, written by:
 #   jmh          bench/run-jmh.sh       warm per-request cost, handler and bare presign, vs Node
 #   cold-start   bench/cold-start.sh    process start -> first ticket, Java vs Node
 #   load-local   bench/load-local.sh    local stack tickets/s and upload MB/s
+#   cost-compare bench/cost-compare.sh  Pinhole beside the base64 baseline: per upload, limits, per million
 #   jar-size     this script            what is in the shaded Lambda jar, compressed bytes per part
 #   summary      this script            the goals of issue 6 next to the figures above
-# Sections without a results file are left as they are. --run runs the three benchmarks first
-# (about 6 minutes); run them on an otherwise idle machine.
+# Sections without a results file are left as they are (the summary, when neither jmh nor cold-start
+# results exist), and so is every section not named by --only. --run runs the four benchmarks first
+# (about 8 minutes); run them on an otherwise idle machine.
 set -euo pipefail
 
 die() { echo "report.sh: $*" >&2; exit 1; }
 
+all_sections="summary jmh cold-start load-local cost-compare jar-size"
 run=false
-case "${1:-}" in
-  -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
-  --run) run=true ;;
-  "") ;;
-  *) die "unknown option '$1' (try --help)" ;;
-esac
+sections=$all_sections
+while [ $# -gt 0 ]; do
+  case "$1" in
+    -h|--help) sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'; exit 0 ;;
+    --run) run=true; shift ;;
+    --only) [ $# -ge 2 ] || die "--only needs section names, e.g. --only cost-compare"; sections=${2//,/ }; shift 2 ;;
+    *) die "unknown option '$1' (try --help)" ;;
+  esac
+done
+for section in $sections; do
+  [[ " $all_sections " == *" $section "* ]] || die "no section '$section'; the sections are: $all_sections"
+done
 command -v unzip >/dev/null || die "unzip is not installed (used to list the jar)"
 
 cd "$(dirname "$0")/.."
@@ -33,6 +42,7 @@ if $run; then
   bench/run-jmh.sh
   bench/cold-start.sh
   bench/load-local.sh
+  bench/cost-compare.sh
 fi
 mkdir -p "$out"
 
@@ -61,11 +71,12 @@ if [ -n "$jar" ]; then
   } > "$out/jar-size.md"
 fi
 
-# The goals of issue 6 next to the latest figures.
+# The goals of issue 6 next to the latest figures, when there are figures for them.
+rm -f "$out/summary.md"
 jmh_median() { [ -f "$out/jmh.csv" ] && tr -d '"' < "$out/jmh.csv" | awk -F, -v n="dev.pinhole.bench.$1:p0.50" '$1 == n { printf "%.1f\n", $5 }'; }
 cold_cell() { [ -f "$out/cold-start.md" ] && awk -F' [|] ' -v l="$1" -v c="$2" '$1 == "| " l { print $c }' "$out/cold-start.md"; }
 verdict() { awk -v v="$1" -v goal="$2" 'BEGIN { if (v == "") print "not measured"; else print (v + 0 <= goal + 0) ? "met" : "missed" }'; }
-{
+if [ -f "$out/jmh.csv" ] || [ -f "$out/cold-start.md" ]; then {
   warm=$(jmh_median DefaultJvm.handler || true)
   warm_lambda=$(jmh_median LambdaJvm.handler || true)
   node_warm=$([ -f "$out/jmh.md" ] && awk -F' [|] ' '$1 ~ /Node ticket/ { print $3 }' "$out/jmh.md" || true)
@@ -80,9 +91,9 @@ verdict() { awk -v v="$1" -v goal="$2" 'BEGIN { if (v == "") print "not measured
   echo "| warm handler <= 40 us, Lambda's flags | ${warm_lambda:-?} us (median) | $(verdict "$warm_lambda" 40) |"
   echo "| cold exec -> first ticket, Lambda's flags, <= Node (ratio <= 1.0) | ${cold_java:-?} ms vs Node ${cold_node:-?} ms: ratio ${cold_ratio:-?} | $(verdict "$cold_ratio" 1.0) |"
   echo "| shaded Lambda jar <= 6 MB, enforced by the build | ${jar_bytes:-?} bytes, build fails above 4 MiB | $(verdict "$jar_bytes" 6000000) |"
-} > "$out/summary.md"
+} > "$out/summary.md"; fi
 
-for section in summary jmh cold-start load-local jar-size; do
+for section in $sections; do
   [ -f "$out/$section.md" ] || { echo "report.sh: no $out/$section.md; leaving that section" >&2; continue; }
   grep -q "<!-- BEGIN $section -->" "$doc" || die "$doc has no <!-- BEGIN $section --> marker"
   awk -v name="$section" -v file="$out/$section.md" '

@@ -2,11 +2,13 @@
 # Summary: deploy Pinhole to AWS with one command, using only the AWS CLI v2.
 #
 # Usage: scripts/deploy.sh [--stack-name NAME] [--region REGION] [--domain DOMAIN --certificate-arn ARN]
+#                          [--set SETTING=VALUE]...
 #
 # Builds the Lambda jar, uploads it to the artifact bucket (stack NAME-artifacts) under its SHA-256,
 # creates or updates the stack NAME from template.yaml, copies web/ to the site bucket, invalidates the
 # page's files in CloudFront and prints the site's URL. Safe to re-run: an unchanged jar is not uploaded
-# again, an unchanged stack is left as it is.
+# again, an unchanged stack is left as it is, and the function gets a new version only when its code or
+# one of its settings changed.
 #
 # Options:
 #   --stack-name NAME      stack to create or update (default: pinhole). Lower-case letters, digits and
@@ -14,6 +16,9 @@
 #   --region REGION        AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, or the CLI's own setting)
 #   --domain DOMAIN        serve the site and image links on DOMAIN instead of the CloudFront domain
 #   --certificate-arn ARN  ACM certificate in us-east-1 covering DOMAIN (required with --domain)
+#   --set SETTING=VALUE    change a setting (a parameter of template.yaml), e.g. --set MaxUploadBytes=10485760
+#                          or --set UploadToken=...; repeatable. Settings not given keep their last value.
+#                          Change settings only this way: see "Settings" in docs/DEPLOY.md.
 #   -h, --help             print this help
 #
 # Needs: AWS CLI v2 with credentials, Maven with a JDK 17+, openssl. See docs/DEPLOY.md.
@@ -36,16 +41,18 @@ stack="pinhole"
 region=""
 domain=""
 certificate=""
+settings=() # SETTING=VALUE, as given with --set
 
 while (($# > 0)); do
   case "$1" in
-    --stack-name | --region | --domain | --certificate-arn)
+    --stack-name | --region | --domain | --certificate-arn | --set)
       (($# >= 2)) || die "$1 needs a value (see --help)"
       case "$1" in
         --stack-name) stack="$2" ;;
         --region) region="$2" ;;
         --domain) domain="$2" ;;
         --certificate-arn) certificate="$2" ;;
+        --set) settings+=("$2") ;;
       esac
       shift 2
       ;;
@@ -63,7 +70,6 @@ if [[ -n "$domain" && -z "$certificate" ]] || [[ -z "$domain" && -n "$certificat
   die "--domain and --certificate-arn go together (the certificate must be in us-east-1)"
 fi
 [[ -d "$ROOT/web" ]] || die "no web/ folder in $ROOT to publish"
-
 # ---------------------------------------------------------------- dependencies, up front
 command -v aws >/dev/null 2>&1 ||
   die "the AWS CLI v2 is not installed: https://docs.aws.amazon.com/cli/latest/userguide/getting-started-install.html"
@@ -71,6 +77,67 @@ aws_version="$(aws --version 2>&1 || true)"
 [[ "$aws_version" == aws-cli/2.* ]] || die "needs the AWS CLI v2, found: ${aws_version:-nothing}"
 command -v mvn >/dev/null 2>&1 || die "Maven (mvn) is not installed; it builds the Lambda jar"
 command -v openssl >/dev/null 2>&1 || die "openssl is not installed; it hashes the jar"
+
+template="$ROOT/template.yaml"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+# ---------------------------------------------------------------- the template's parameters and function settings
+# Each parameter of template.yaml as "Name<TAB>NoEcho<TAB>Default" (Default "<none>" when it has none). The
+# template is plain and regular (two-space indents, one-line defaults); DeployScriptTest checks this reading
+# against a YAML parser's.
+parameter_table="$(awk '
+  /^[A-Za-z]/ { in_parameters = ($0 == "Parameters:") }
+  !in_parameters { next }
+  function flush() { if (name != "") print name "\t" noecho "\t" value }
+  /^  [A-Za-z0-9]+:$/ { flush(); name = substr($1, 1, length($1) - 1); noecho = "false"; value = "<none>"; next }
+  /^    NoEcho: true$/ { noecho = "true"; next }
+  /^    Default: / {
+    value = substr($0, 14)
+    if (value ~ /^".*"$/ || value ~ /^\047.*\047$/) value = substr(value, 2, length(value) - 2)
+    next
+  }
+  END { flush() }
+' "$template")"
+# The parameters whose values reach a function with a published version (template.yaml, Metadata).
+function_settings="$(sed -n 's/^  Pinhole::FunctionSettings: \[\(.*\)\]$/\1/p' "$template" | tr -d ' ' | tr ',' '\n')"
+[[ -n "$function_settings" ]] || die "template.yaml has no one-line 'Pinhole::FunctionSettings: [...]' under Metadata"
+
+# Tables are lines of "KEY<TAB>VALUE". look_up_in TABLE KEY sets REPLY to the last value of KEY, or fails
+# when there is none. (Plain bash on purpose: no associative arrays, which macOS's bash 3.2 lacks.)
+look_up_in() {
+  local line found=1
+  while IFS= read -r line; do
+    if [[ -n "$line" && "${line%%$'\t'*}" == "$2" ]]; then
+      REPLY="${line#*$'\t'}"
+      found=0
+    fi
+  done <<<"$1"
+  return "$found"
+}
+is_parameter() { look_up_in "$parameter_table" "$1"; }
+is_no_echo() { look_up_in "$parameter_table" "$1" && [[ "${REPLY%%$'\t'*}" == true ]]; }
+# Sets REPLY to a parameter's default in the template, or fails when it has none.
+default_of() { look_up_in "$parameter_table" "$1" && REPLY="${REPLY#*$'\t'}" && [[ "$REPLY" != "<none>" ]]; }
+
+# Settings given on this run; a later one of the same name wins.
+given_table=""
+give() { given_table+="$1"$'\t'"$2"$'\n'; }
+# Computed here on every run, never taken from --set.
+own_parameters=" ArtifactBucket ArtifactKey CodeSha256 SettingsDigest NoEchoDigests "
+for setting in ${settings[@]+"${settings[@]}"}; do
+  [[ "$setting" == ?*=* ]] || die "--set needs SETTING=VALUE, not '$setting'"
+  name="${setting%%=*}"
+  value="${setting#*=}"
+  is_parameter "$name" || die "--set $name: template.yaml has no such setting (see docs/DEPLOY.md)"
+  [[ "$own_parameters" != *" $name "* ]] || die "--set $name: deploy.sh computes $name itself"
+  [[ "$value" != *$'\t'* && "$value" != *$'\n'* ]] || die "--set $name: the value holds a tab or a line break"
+  give "$name" "$value"
+done
+if [[ -n "$domain" ]]; then
+  give CustomDomain "$domain"
+  give CertificateArn "$certificate"
+fi
 
 export AWS_PAGER="" # never stop in a pager
 region="${region:-${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region 2>/dev/null || true)}}}"
@@ -84,15 +151,39 @@ output() {
     --query "Stacks[0].Outputs[?OutputKey=='$2'].OutputValue" --output text
 }
 
+# A look-up that must succeed: its output, or a stop that says nothing was changed. Guessing on a failure
+# (throttling, an expired session, a missing permission) would be worse: a stack taken for new gets a new
+# origin secret.
+look_up() {
+  local what="$1" answer
+  shift
+  if answer="$("$@" 2>"$work/error")"; then
+    printf '%s\n' "$answer"
+  elif [[ "$what" == "stack $stack" ]] && grep -q "ValidationError" "$work/error" &&
+    grep -q "does not exist" "$work/error"; then
+    echo NONE # the one answer that means "first deploy"
+  else
+    die "could not look up $what in $region, so nothing was changed: $(tr '\n' ' ' <"$work/error" | sed 's/ *$//').
+Retry when AWS answers again; if your session expired, sign in again first ('aws sso login' or fresh credentials)."
+  fi
+}
+
 # ---------------------------------------------------------------- refuse a stack that cannot be updated
-status="$(aws cloudformation describe-stacks --region "$region" --stack-name "$stack" \
-  --query 'Stacks[0].StackStatus' --output text 2>/dev/null || echo NONE)"
+status="$(look_up "stack $stack" aws cloudformation describe-stacks --region "$region" --stack-name "$stack" \
+  --query 'Stacks[0].StackStatus' --output text)"
 case "$status" in
-  ROLLBACK_COMPLETE | ROLLBACK_FAILED | DELETE_FAILED)
+  ROLLBACK_COMPLETE | ROLLBACK_FAILED | DELETE_FAILED | REVIEW_IN_PROGRESS)
+    # REVIEW_IN_PROGRESS: a first deploy stopped after creating its change set; the stack holds nothing.
     die "stack $stack is $status and cannot be updated; remove it with scripts/destroy.sh --stack-name $stack --region $region"
     ;;
   *_IN_PROGRESS) die "stack $stack is busy ($status); wait until it finishes, then retry" ;;
 esac
+# The settings the stack has now ("****" for NoEcho ones, which AWS never shows again).
+previous_table=""
+if [[ "$status" != NONE ]]; then
+  previous_table="$(look_up "the settings of stack $stack" aws cloudformation describe-stacks --region "$region" \
+    --stack-name "$stack" --query 'Stacks[0].Parameters[].[ParameterKey,ParameterValue]' --output text)"
+fi
 
 # ---------------------------------------------------------------- build
 echo "Building the Lambda jar..."
@@ -118,16 +209,77 @@ else
   aws s3 cp --region "$region" --only-show-errors "$jar" "s3://$artifact_bucket/$key"
 fi
 
-# ---------------------------------------------------------------- the stack
-parameters=("ArtifactBucket=$artifact_bucket" "ArtifactKey=$key" "CodeSha256=$sha256_base64")
-if [[ "$status" == NONE ]]; then
-  # First deploy: CloudFront will send this to the API and the handler will check it. On later deploys
-  # the parameter is not passed, so CloudFormation keeps the previous value.
-  parameters+=("OriginSecret=$(openssl rand -hex 32)")
+# ---------------------------------------------------------------- the stack's parameters
+give ArtifactBucket "$artifact_bucket"
+give ArtifactKey "$key"
+give CodeSha256 "$sha256_base64"
+if [[ "$status" == NONE ]] && ! look_up_in "$given_table" OriginSecret; then
+  # First deploy: CloudFront will send this to the API and the handler will check it. Later deploys do not
+  # pass it, so CloudFormation keeps the previous value.
+  give OriginSecret "$(openssl rand -hex 32)"
 fi
-if [[ -n "$domain" ]]; then
-  parameters+=("CustomDomain=$domain" "CertificateArn=$certificate")
-fi
+
+sha256_of_input() { openssl dgst -sha256 -r | cut -d ' ' -f 1; }
+# A secret goes into SettingsDigest, and into the NoEchoDigests record, only as this digest, salted with the
+# stack and setting names so that equal tokens of two stacks do not look equal.
+secret_digest() { printf '%s\n%s\n%s' "$stack" "$1" "$2" | sha256_of_input; }
+# Sets REPLY to the digest of a secret this run keeps, as the last deploy recorded it; "kept" for one set
+# before deploy.sh recorded digests.
+recorded_digest() {
+  local pair
+  look_up_in "$previous_table" NoEchoDigests || REPLY=""
+  for pair in ${REPLY//,/ }; do
+    if [[ "${pair%%:*}" == "$1" ]]; then
+      REPLY="${pair#*:}"
+      return
+    fi
+  done
+  REPLY=kept
+}
+
+# SettingsDigest: this template, then each function setting as it will be after this deploy: given now, else
+# as the stack has it, else the template's default. Every non-secret one is passed explicitly, so the digest
+# is of exactly what CloudFormation receives; secrets are passed only when given, and digested either way.
+digest_lines=("template.yaml $(sha256_of_input <"$template")")
+no_echo_digests=()
+for name in $(printf '%s\n' "$function_settings" | LC_ALL=C sort); do
+  is_parameter "$name" || die "Pinhole::FunctionSettings in template.yaml names $name, which is no parameter"
+  if is_no_echo "$name"; then
+    if look_up_in "$given_table" "$name"; then
+      digest="$(secret_digest "$name" "$REPLY")"
+    elif [[ "$status" == NONE ]] || ! look_up_in "$previous_table" "$name"; then
+      # Not set before: CloudFormation uses the template's default.
+      default_of "$name" || die "setting $name has no value yet: pass --set $name=VALUE"
+      digest="$(secret_digest "$name" "$REPLY")"
+    else
+      recorded_digest "$name"
+      digest="$REPLY"
+    fi
+    no_echo_digests+=("$name:$digest")
+    digest_lines+=("$name sha256:$digest")
+  else
+    if ! look_up_in "$given_table" "$name"; then
+      if [[ "$status" == NONE ]] || ! look_up_in "$previous_table" "$name"; then
+        default_of "$name" || die "setting $name has no value yet: pass --set $name=VALUE"
+      fi
+      give "$name" "$REPLY"
+    fi
+    digest_lines+=("$name=$REPLY")
+  fi
+done
+give NoEchoDigests "$(IFS=,; printf '%s' "${no_echo_digests[*]}")"
+give SettingsDigest "$(printf '%s\n' "${digest_lines[@]}" | sha256_of_input)"
+
+# One NAME=VALUE per parameter, in the order first given, with the last value given.
+parameters=()
+passed=" "
+while IFS= read -r line; do
+  name="${line%%$'\t'*}"
+  [[ -n "$line" && "$passed" != *" $name "* ]] || continue
+  passed+="$name "
+  look_up_in "$given_table" "$name"
+  parameters+=("$name=$REPLY")
+done <<<"$given_table"
 echo "Deploying stack $stack in $region (a new CloudFront distribution takes several minutes)..."
 aws cloudformation deploy --region "$region" --stack-name "$stack" --template-file "$ROOT/template.yaml" \
   --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset --parameter-overrides "${parameters[@]}"

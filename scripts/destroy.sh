@@ -4,7 +4,8 @@
 # Usage: scripts/destroy.sh [--stack-name NAME] [--region REGION] [--yes]
 #
 # Deletes every uploaded image. CloudFormation cannot delete a bucket that still holds objects, so the
-# image, site and artifact buckets are emptied first. Deleting the CloudFront distribution takes several
+# image, site and artifact buckets are emptied first (the artifact bucket keeps old versions of its jars,
+# so every version goes). Deleting the CloudFront distribution takes several
 # minutes. Safe to re-run: stacks that are already gone are skipped.
 #
 # Options:
@@ -82,6 +83,24 @@ empty_bucket() {
   fi
 }
 
+# A versioned bucket still holds every old version and delete marker after `s3 rm`; delete those, a
+# thousand (the most one request takes) at a time, until none is left.
+empty_versioned_bucket() {
+  local bucket="$1" batch result
+  [[ -n "$bucket" && "$bucket" != None ]] || return 0
+  echo "Emptying $bucket (every version)..."
+  batch="$(mktemp)"
+  while :; do
+    aws s3api list-object-versions --region "$region" --bucket "$bucket" --max-items 1000 \
+      --query '{Objects: [Versions, DeleteMarkers][][].{Key: Key, VersionId: VersionId}}' --output json >"$batch"
+    grep -q '"Key"' "$batch" || break
+    result="$(aws s3api delete-objects --region "$region" --bucket "$bucket" --delete "file://$batch" --output json)"
+    # S3 reports a version it could not delete in Errors, not in the exit code; listing again would loop.
+    [[ "$result" != *'"Errors"'* ]] || die "could not delete every version in $bucket: $result"
+  done
+  rm -f "$batch"
+}
+
 delete_stack() {
   echo "Deleting stack $1..."
   aws cloudformation delete-stack --region "$region" --stack-name "$1"
@@ -98,7 +117,7 @@ fi
 
 # The artifact stack goes last: the main stack's function was created from its jar.
 if exists "$stack-artifacts"; then
-  empty_bucket "$(output "$stack-artifacts" ArtifactBucketName)"
+  empty_versioned_bucket "$(output "$stack-artifacts" ArtifactBucketName)"
   delete_stack "$stack-artifacts"
 else
   echo "Stack $stack-artifacts does not exist in $region; skipping it."

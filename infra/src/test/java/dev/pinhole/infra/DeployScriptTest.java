@@ -1,6 +1,7 @@
 package dev.pinhole.infra;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
@@ -8,10 +9,13 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** scripts/deploy.sh against stub aws and mvn: which calls it makes, in which order, with which values. */
 class DeployScriptTest {
@@ -75,26 +79,32 @@ class DeployScriptTest {
         assertTrue(result.stdout().contains("Pinhole is live at https://d111.cloudfront.net"), result.stdout());
     }
 
+    /** The parameter overrides of the last `aws cloudformation deploy` of the stack, in the order passed. */
+    private Map<String, String> lastStackDeploy(String stack) throws Exception {
+        List<Map<String, String>> deploys = sandbox.deploys(stack);
+        return deploys.get(deploys.size() - 1);
+    }
+
     @Test
     void firstDeploy_generatesALongRandomOriginSecret() throws Exception {
-        String call = deploy("--stack-name", "demo", "--region", "eu-west-1")
-                .callsStartingWith("aws cloudformation deploy " + REGION + " --stack-name demo ").get(0);
-        assertTrue(call.matches(".* OriginSecret=[0-9a-f]{64}$"), call);
+        deploy("--stack-name", "demo", "--region", "eu-west-1");
+
+        assertTrue(lastStackDeploy("demo").get("OriginSecret").matches("[0-9a-f]{64}"), lastStackDeploy("demo").toString());
     }
 
     @Test
     void redeploy_keepsTheOriginSecretAndSkipsAnUploadedJar() throws Exception {
-        sandbox.with("STUB_STACK_STATUS", "UPDATE_COMPLETE").with("STUB_JAR_UPLOADED", "1");
+        // Given a first deploy
+        deploy("--stack-name", "demo", "--region", "eu-west-1");
 
+        // When the same build is deployed again
         ScriptSandbox.Result result = deploy("--stack-name", "demo", "--region", "eu-west-1");
 
+        // Then the jar is not uploaded again and the origin secret is not passed, so CloudFormation keeps it
         assertEquals(0, result.exit(), result.stderr());
         assertEquals(List.of(), result.callsStartingWith("aws s3 cp"));
-        String stackDeploy = result.callsStartingWith("aws cloudformation deploy " + REGION + " --stack-name demo ")
-                .get(0);
-        // Not passing it makes `aws cloudformation deploy` keep the previous value.
-        assertTrue(!stackDeploy.contains("OriginSecret"), stackDeploy);
-        assertTrue(stackDeploy.contains("CodeSha256="), stackDeploy);
+        assertFalse(lastStackDeploy("demo").containsKey("OriginSecret"), lastStackDeploy("demo").toString());
+        assertEquals(Base64.getEncoder().encodeToString(sha256()), lastStackDeploy("demo").get("CodeSha256"));
     }
 
     @Test
@@ -106,9 +116,8 @@ class DeployScriptTest {
                 "--certificate-arn", certificate);
 
         assertEquals(0, result.exit(), result.stderr());
-        String stackDeploy = result.callsStartingWith("aws cloudformation deploy " + REGION + " --stack-name pinhole ")
-                .get(0);
-        assertTrue(stackDeploy.endsWith(" CustomDomain=img.example.com CertificateArn=" + certificate), stackDeploy);
+        assertEquals("img.example.com", lastStackDeploy("pinhole").get("CustomDomain"));
+        assertEquals(certificate, lastStackDeploy("pinhole").get("CertificateArn"));
         assertTrue(result.stdout().contains("Point img.example.com (CNAME or alias record) at d111.cloudfront.net"),
                 result.stdout());
     }
@@ -124,6 +133,51 @@ class DeployScriptTest {
                 + "scripts/destroy.sh --stack-name demo --region eu-west-1\n", result.stderr());
         assertEquals(List.of(), result.callsStartingWith("aws cloudformation deploy"));
         assertEquals(List.of(), result.callsStartingWith("mvn"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "throttled, An error occurred (Throttling) when calling the DescribeStacks operation (reached max retries: 2): Rate exceeded",
+            "expired, An error occurred (ExpiredToken) when calling the DescribeStacks operation: The security token included in the request is expired"})
+    void failedStackLookUp_stopsWithoutTakingTheStackForNew(String failure, String awsMessage) throws Exception {
+        // Given a stack look-up that fails for a reason other than "does not exist"
+        sandbox.with("STUB_DESCRIBE_FAILURE", failure);
+
+        // When deploy.sh runs
+        ScriptSandbox.Result result = deploy("--stack-name", "demo", "--region", "eu-west-1");
+
+        // Then it stops, says why and that nothing changed, and neither builds nor deploys (no new origin secret)
+        assertEquals(1, result.exit());
+        assertEquals("deploy.sh: could not look up stack demo in eu-west-1, so nothing was changed: " + awsMessage
+                + ".\nRetry when AWS answers again; if your session expired, sign in again first ('aws sso login' or"
+                + " fresh credentials).\n", result.stderr());
+        assertEquals(List.of(), result.callsStartingWith("mvn"));
+        assertEquals(List.of(), result.callsStartingWith("aws cloudformation deploy"));
+        assertEquals(List.of(), sandbox.deploys("demo"));
+    }
+
+    @Test
+    void interruptedFirstDeploy_isRefusedLikeAFailedOneWithTheWayOut() throws Exception {
+        // Given a stack left in REVIEW_IN_PROGRESS: a first deploy stopped after creating its change set
+        sandbox.with("STUB_STACK_STATUS", "REVIEW_IN_PROGRESS");
+
+        ScriptSandbox.Result result = deploy("--stack-name", "demo", "--region", "eu-west-1");
+
+        assertEquals(1, result.exit());
+        assertEquals("deploy.sh: stack demo is REVIEW_IN_PROGRESS and cannot be updated; remove it with "
+                + "scripts/destroy.sh --stack-name demo --region eu-west-1\n", result.stderr());
+        assertEquals(List.of(), result.callsStartingWith("aws cloudformation deploy"));
+    }
+
+    @Test
+    void stackName_mayHaveTheTwentyCharactersCloudFrontNamesAreCheckedFor() throws Exception {
+        // CloudFrontNames sizes CloudFront names for this longest stack name.
+        String longest = "p".repeat(CloudFrontNames.LONGEST_STACK_NAME);
+
+        assertEquals(0, deploy("--stack-name", longest, "--region", "eu-west-1").exit());
+        ScriptSandbox.Result tooLong = deploy("--stack-name", longest + "x", "--region", "eu-west-1");
+        assertEquals(1, tooLong.exit());
+        assertTrue(tooLong.stderr().contains("at most 20 characters"), tooLong.stderr());
     }
 
     @Test

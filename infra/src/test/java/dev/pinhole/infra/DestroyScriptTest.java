@@ -29,16 +29,20 @@ class DestroyScriptTest {
         assertEquals(0, result.exit(), result.stderr());
         List<String> changes = result.calls().stream()
                 .filter(call -> call.startsWith("aws s3 rm") || call.startsWith("aws cloudformation delete-stack")
-                        || call.startsWith("aws cloudformation wait"))
+                        || call.startsWith("aws cloudformation wait") || call.startsWith("aws s3api delete-objects"))
+                .map(call -> call.replaceAll("file://\\S+", "file://BATCH"))
                 .toList();
         assertEquals(List.of(
                 "aws s3 rm " + REGION + " --only-show-errors --recursive s3://demo-images-123456789012-eu-west-1",
                 "aws s3 rm " + REGION + " --only-show-errors --recursive s3://demo-site-bucket",
                 "aws cloudformation delete-stack " + REGION + " --stack-name demo",
                 "aws cloudformation wait stack-delete-complete " + REGION + " --stack-name demo",
-                "aws s3 rm " + REGION + " --only-show-errors --recursive s3://demo-artifacts-bucket",
+                // The artifact bucket is versioned: every version and delete marker goes, then the listing is empty.
+                "aws s3api delete-objects " + REGION + " --bucket demo-artifacts-bucket --delete file://BATCH --output json",
                 "aws cloudformation delete-stack " + REGION + " --stack-name demo-artifacts",
                 "aws cloudformation wait stack-delete-complete " + REGION + " --stack-name demo-artifacts"), changes);
+        assertEquals(2, result.callsStartingWith("aws s3api list-object-versions " + REGION
+                + " --bucket demo-artifacts-bucket --max-items 1000").size());
     }
 
     @Test

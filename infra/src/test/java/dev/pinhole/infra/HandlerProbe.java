@@ -39,6 +39,11 @@ final class HandlerProbe {
                         .withHttp(APIGatewayV2HTTPEvent.RequestContext.Http.builder().withMethod(method).build())
                         .build())
                 .build();
+        return handle(event);
+    }
+
+    /** The handler's answer to an event exactly as given, e.g. one a schedule sends. */
+    APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
         return handler.handleRequest(event, null);
     }
 

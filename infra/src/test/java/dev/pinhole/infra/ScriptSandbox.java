@@ -8,11 +8,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * A throw-away copy of the repository's deploy files with stub {@code aws} and {@code mvn} first on PATH.
@@ -23,6 +26,8 @@ final class ScriptSandbox {
     final Path root;
     private final Path bin;
     private final Path log;
+    /** What the stub aws remembers between runs, as an account would (see stubs/aws). */
+    private final Path state;
     private final Map<String, String> environment = new HashMap<>();
 
     record Result(int exit, String stdout, String stderr, List<String> calls) {
@@ -36,6 +41,7 @@ final class ScriptSandbox {
         root = dir.resolve("repo");
         bin = dir.resolve("bin");
         log = dir.resolve("calls.log");
+        state = dir.resolve("state");
         for (String file : List.of("scripts/deploy.sh", "scripts/destroy.sh", "scripts/artifact-bucket.yaml",
                 "template.yaml")) {
             Files.createDirectories(root.resolve(file).getParent());
@@ -55,6 +61,62 @@ final class ScriptSandbox {
         environment.put("AWS_CONFIG_FILE", dir.resolve("no-aws-config").toString());
         environment.put("PATH", bin + File.pathSeparator + System.getenv("PATH"));
         environment.put("STUB_LOG", log.toString());
+        environment.put("STUB_STATE", state.toString());
+        environment.put("STUB_NO_ECHO", String.join(" ", noEchoParameters(Template.load(Repo.TEMPLATE))));
+    }
+
+    /** The template's NoEcho parameters, whose values describe-stacks never shows. */
+    static List<String> noEchoParameters(Template template) {
+        return Template.asMap(template.at("Parameters")).entrySet().stream()
+                .filter(entry -> Boolean.TRUE.equals(Template.asMap(entry.getValue()).get("NoEcho")))
+                .map(Map.Entry::getKey).sorted().toList();
+    }
+
+    /**
+     * The parameter overrides of each `aws cloudformation deploy` of the stack so far, oldest first, in the
+     * order deploy.sh passed them.
+     */
+    List<Map<String, String>> deploys(String stack) throws IOException {
+        Path deploys = state.resolve("deploys");
+        if (!Files.isDirectory(deploys)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(deploys)) {
+            files = listing.filter(file -> file.getFileName().toString().endsWith("-" + stack))
+                    .sorted(Comparator.comparingInt(file -> Integer.parseInt(file.getFileName().toString().split("-")[0])))
+                    .toList();
+        }
+        List<Map<String, String>> result = new ArrayList<>();
+        for (Path file : files) {
+            Map<String, String> overrides = new LinkedHashMap<>();
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                int equals = line.indexOf('=');
+                overrides.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+            result.add(overrides);
+        }
+        return result;
+    }
+
+    /** Lets the stub's account hold a stack with these parameters, as a deploy by an older deploy.sh left it. */
+    ScriptSandbox withStack(String stack, Map<String, String> parameters) throws IOException {
+        Files.createDirectories(state);
+        StringBuilder lines = new StringBuilder();
+        parameters.forEach((name, value) -> lines.append(name).append('\t').append(value).append('\n'));
+        Files.writeString(state.resolve(stack + ".parameters"), lines, StandardCharsets.UTF_8);
+        return this;
+    }
+
+    /** Every parameter the stack has after the deploys so far: passed ones, and previous values of the rest. */
+    Map<String, String> stackParameters(String stack) throws IOException {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        Path file = state.resolve(stack + ".parameters");
+        for (String line : Files.isRegularFile(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.<String>of()) {
+            String[] fields = line.split("\t", 2);
+            parameters.put(fields[0], fields[1]);
+        }
+        return parameters;
     }
 
     private void installStub(String name) throws IOException {
@@ -84,7 +146,9 @@ final class ScriptSandbox {
         return this;
     }
 
+    /** Runs a script; the result's calls are those of this run only. */
     Result run(String script, String... args) throws IOException, InterruptedException {
+        Files.writeString(log, "");
         List<String> command = new ArrayList<>(List.of(onPath("bash").orElseThrow().toString(),
                 root.resolve("scripts").resolve(script).toString()));
         command.addAll(Arrays.asList(args));

@@ -84,6 +84,11 @@ final class Template {
         return (List<Object>) node;
     }
 
+    /** An independent copy of a part of a template, e.g. a resource to add under another name. */
+    static Object copyOf(Object node) {
+        return deepCopy(node);
+    }
+
     private static Object deepCopy(Object node) {
         if (node instanceof Map<?, ?> map) {
             Map<String, Object> copy = new LinkedHashMap<>();

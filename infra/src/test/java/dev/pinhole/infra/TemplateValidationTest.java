@@ -54,6 +54,13 @@ class TemplateValidationTest {
             MUTANTS.put(mutation, file);
             all.add(file);
         });
+        Template artifacts = Template.load(Repo.ARTIFACT_TEMPLATE);
+        artifactMutations().forEach(mutation -> {
+            Path file = work.resolve("artifact-mutant-" + MUTANTS.size() + ".yaml");
+            mutation.applyTo(artifacts).write(file);
+            MUTANTS.put(mutation, file);
+            all.add(file);
+        });
         reports = OfflineValidator.validate(all);
     }
 
@@ -95,6 +102,13 @@ class TemplateValidationTest {
         assertTrue(report.hasRule(mutation.caughtBy()), () -> mutation + " not caught; report: " + report);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("artifactMutations")
+    void brokenArtifactTemplate_failsItsRule(Mutation mutation) {
+        OfflineValidator.Report report = report(MUTANTS.get(mutation));
+        assertTrue(report.hasRule(mutation.caughtBy()), () -> mutation + " not caught; report: " + report);
+    }
+
     @Test
     void everyProjectRule_hasAMutationThatItCatches() throws IOException {
         TreeSet<String> ruleIds = new TreeSet<>();
@@ -104,8 +118,8 @@ class TemplateValidationTest {
                         .forEach(rule -> ruleIds.add(rule.getAsJsonObject().get("rule_id").getAsString()));
             }
         }
-        assertEquals(ruleIds, mutations().map(Mutation::caughtBy).filter(id -> id.startsWith("PH"))
-                .collect(Collectors.toCollection(TreeSet::new)));
+        assertEquals(ruleIds, Stream.concat(mutations(), artifactMutations()).map(Mutation::caughtBy)
+                .filter(id -> id.startsWith("PH")).collect(Collectors.toCollection(TreeSet::new)));
     }
 
     // ------------------------------------------------------------------ the defects each rule exists for
@@ -125,6 +139,27 @@ class TemplateValidationTest {
 
     private static Map<String, Object> origin(Template t, int index) {
         return at(t, "Resources", "Distribution", "Properties", "DistributionConfig", "Origins", index);
+    }
+
+    private static Map<String, Object> artifactBucket(Template t) {
+        return t.properties("ArtifactBucket");
+    }
+
+    private static Map<String, Object> firstLifecycleRule(Template t) {
+        return asMap(asList(asMap(artifactBucket(t).get("LifecycleConfiguration")).get("Rules")).get(0));
+    }
+
+    /** scripts/artifact-bucket.yaml broken in the ways PH008 exists for (defect 6 of issue 15). */
+    static Stream<Mutation> artifactMutations() {
+        return Stream.of(
+                new Mutation("jars expire after 30 days, as before", "PH008",
+                        t -> firstLifecycleRule(t).put("ExpirationInDays", 30)),
+                new Mutation("artifact bucket not versioned", "PH008",
+                        t -> artifactBucket(t).remove("VersioningConfiguration")),
+                new Mutation("versioning suspended", "PH008",
+                        t -> artifactBucket(t).put("VersioningConfiguration", Map.of("Status", "Suspended"))),
+                new Mutation("noncurrent versions kept for ever", "PH008",
+                        t -> firstLifecycleRule(t).remove("NoncurrentVersionExpiration")));
     }
 
     static Stream<Mutation> mutations() {

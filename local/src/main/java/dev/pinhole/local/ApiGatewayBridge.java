@@ -1,10 +1,10 @@
 package dev.pinhole.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -21,17 +21,24 @@ import java.util.UUID;
 
 /**
  * Plays API Gateway (HTTP API, payload format 2.0) for /api/*: turns the HTTP request into the same
- * event Lambda would receive and calls the very same handler, then writes its response back.
+ * event Lambda would receive and calls the very same handler, then writes its response back. It enforces
+ * both documented payload limits on the way: API Gateway's 10 MB per request (HTTP API quotas) and Lambda's
+ * 6 MB per synchronous invocation, for the event and for the function's answer (Lambda quotas). Public so
+ * that bench/ can put its base64 upload baseline behind the very same limits.
  */
-final class ApiGatewayBridge implements HttpHandler {
+public final class ApiGatewayBridge implements HttpHandler {
     /** API Gateway refuses payloads over 10 MB before calling the function. */
     static final int MAX_PAYLOAD_BYTES = 10 * 1024 * 1024;
+    /** Lambda refuses a synchronous invocation whose event, or whose answer, is over 6 MB of JSON. */
+    static final int MAX_INVOCATION_BYTES = 6 * 1024 * 1024;
+    /** How much of a refused body is read so that the client gets the refusal, not a reset connection. */
+    private static final long MAX_DROPPED_BYTES = 64L * 1024 * 1024;
     private static final DateTimeFormatter REQUEST_TIME =
             DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler;
 
-    ApiGatewayBridge(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
+    public ApiGatewayBridge(RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> handler) {
         this.handler = handler;
     }
 
@@ -43,7 +50,19 @@ final class ApiGatewayBridge implements HttpHandler {
                 Responses.error(exchange, 413, "body_too_large", "The request body is over the 10 MB that API Gateway accepts.");
                 return;
             }
-            APIGatewayV2HTTPResponse response = handler.handleRequest(toEvent(exchange, body), null);
+            APIGatewayV2HTTPEvent event = toEvent(exchange, body);
+            if (InvocationPayload.jsonBytes(event) > MAX_INVOCATION_BYTES) {
+                // The event carries the body as it is, or base64-encoded (4/3 larger) when it is binary.
+                Responses.error(exchange, 413, "body_too_large",
+                        "The request is over the 6 MB that Lambda accepts per invocation.");
+                return;
+            }
+            APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+            if (InvocationPayload.jsonBytes(response) > MAX_INVOCATION_BYTES) {
+                // Lambda drops such an answer and API Gateway reports a failed integration.
+                Responses.error(exchange, 500, "internal_error", "Something went wrong on our side.");
+                return;
+            }
             write(exchange, response);
         }
     }
@@ -106,10 +125,25 @@ final class ApiGatewayBridge implements HttpHandler {
                 || type.startsWith("application/x-www-form-urlencoded");
     }
 
-    /** The body, or null when it is over the payload limit. */
+    /**
+     * The body, or null when it is over the payload limit. The rest of a refused body is then read and
+     * dropped (up to a bound): closing on unread bytes makes TCP reset the connection, and the client would
+     * see that instead of the 413.
+     */
     private static byte[] readBody(InputStream in) throws IOException {
         byte[] body = in.readNBytes(MAX_PAYLOAD_BYTES + 1);
-        return body.length > MAX_PAYLOAD_BYTES ? null : body;
+        if (body.length <= MAX_PAYLOAD_BYTES) {
+            return body;
+        }
+        byte[] dropped = new byte[64 * 1024];
+        for (long rest = MAX_DROPPED_BYTES; rest > 0; ) {
+            int read = in.read(dropped);
+            if (read < 0) {
+                break;
+            }
+            rest -= read;
+        }
+        return null;
     }
 
     private static void write(HttpExchange exchange, APIGatewayV2HTTPResponse response) throws IOException {

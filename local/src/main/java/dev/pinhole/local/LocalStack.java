@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -181,6 +182,14 @@ public final class LocalStack implements AutoCloseable {
     /** The local S3's access key and secret, for tests that run the handler in another process. */
     DataDirectory.S3Credentials s3Credentials() {
         return credentials;
+    }
+
+    /**
+     * The local S3's credentials for code in this JVM that calls it as a function on Lambda would with its
+     * role (bench/'s base64 baseline writes its objects with them).
+     */
+    public AwsCredentialsProvider s3CredentialsProvider() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(credentials.identity(), credentials.secret()));
     }
 
     /** The object store behind the local S3, for tests that inspect what was stored. */

@@ -23,6 +23,19 @@ public final class SampleImages {
         return encode(picture(width, height, 2), "jpg");
     }
 
+    /** A still GIF (the JDK's writer picks the palette). */
+    public static byte[] gif(int width, int height) {
+        return encode(picture(width, height, 3), "gif");
+    }
+
+    /**
+     * An animated GIF of {@code frames} different pictures, 1/10 s each, looping forever (a NETSCAPE2.0
+     * application extension, as every GIF animation on the web has).
+     */
+    public static byte[] animatedGif(int width, int height, int frames) {
+        return AnimatedGifs.write(width, height, frames);
+    }
+
     /**
      * A PNG of at least {@code minBytes}: noise does not compress, so the size follows the pixel count.
      * Used for uploads of a few MB in load and size tests.
@@ -39,7 +52,7 @@ public final class SampleImages {
         return encode(image, "png");
     }
 
-    private static BufferedImage picture(int width, int height, int variant) {
+    static BufferedImage picture(int width, int height, int variant) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, new Color(40, 90, 200), width, height, new Color(250, 180, 40 * variant)));

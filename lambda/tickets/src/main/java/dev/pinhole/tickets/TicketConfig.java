@@ -53,8 +53,15 @@ public record TicketConfig(
     public static final long DEFAULT_URL_LIFETIME_SECONDS = 300;
     /** S3 caps a single PUT at 5 GiB. */
     static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
-    /** SigV4 presigned URLs live at most seven days. */
-    static final long MAX_URL_LIFETIME_SECONDS = 7L * 24 * 3600;
+    /**
+     * The longest upload URL this function can honestly promise: 15 minutes. SigV4 would sign for up to seven
+     * days, but a URL signed with a role's temporary credentials stops working when they expire, whatever it
+     * says (S3 user guide, "Who can create a presigned URL"), and Lambda documents no lifetime for the role
+     * session it hands a function. The SDK's container-credentials provider (SnapStart) refreshes credentials
+     * 15 minutes before they expire, so the credentials a URL is signed with have at least that long left.
+     * template.yaml's UrlLifetimeSeconds has the same maximum (checked by the infra module).
+     */
+    public static final long MAX_URL_LIFETIME_SECONDS = 15L * 60;
 
     public TicketConfig {
         allowedExtensions = Set.copyOf(allowedExtensions);

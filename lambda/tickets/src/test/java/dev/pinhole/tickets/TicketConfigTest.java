@@ -81,7 +81,8 @@ class TicketConfigTest {
             "PINHOLE_MAX_UPLOAD_BYTES, 9223372036854775808",
             "PINHOLE_URL_LIFETIME_SECONDS, 0",
             "PINHOLE_URL_LIFETIME_SECONDS, 5m",
-            "PINHOLE_URL_LIFETIME_SECONDS, 604801",
+            "PINHOLE_URL_LIFETIME_SECONDS, 901",
+            "PINHOLE_URL_LIFETIME_SECONDS, 604800",
             "PINHOLE_URL_LIFETIME_SECONDS, -300"})
     void fromEnvironment_refusesNumberOutOfRange(String name, String value) {
         // Given a number setting that is not a whole number in its range
@@ -98,7 +99,7 @@ class TicketConfigTest {
             "PINHOLE_MAX_UPLOAD_BYTES, 1",
             "PINHOLE_MAX_UPLOAD_BYTES, 5368709120",
             "PINHOLE_URL_LIFETIME_SECONDS, 1",
-            "PINHOLE_URL_LIFETIME_SECONDS, 604800"})
+            "PINHOLE_URL_LIFETIME_SECONDS, 900"})
     void fromEnvironment_acceptsNumbersAtTheEdgesOfTheirRange(String name, String value) {
         // Given a number setting at the edge of its range
         // When the configuration is read

@@ -1,6 +1,8 @@
 package dev.pinhole.images.format;
 
+import dev.pinhole.images.format.gif.GifFormat;
 import dev.pinhole.images.format.jpeg.JpegFormat;
+import dev.pinhole.images.format.png.PngFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -9,10 +11,10 @@ import java.util.Optional;
 public final class Formats {
     private static final ImageFormat JPEG = new JpegFormat();
     private static final Map<String, ImageFormat> BY_EXTENSION = Map.of(
-            // Each format package adds its line here, e.g. "png", new PngFormat().
             "jpg", JPEG,
-            "jpeg", JPEG
-    );
+            "jpeg", JPEG,
+            "png", new PngFormat(),
+            "gif", new GifFormat());
 
     private Formats() {
     }

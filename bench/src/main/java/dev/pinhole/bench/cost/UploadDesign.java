@@ -1,0 +1,18 @@
+package dev.pinhole.bench.cost;
+
+import java.io.IOException;
+
+/** A way of getting an image from a client into S3: Pinhole's ticket and direct PUT, or the base64 baseline. */
+interface UploadDesign {
+    /** How the tables name it. */
+    String label();
+
+    /** The S3 requests each stored upload makes, whoever makes them. */
+    S3Requests s3Requests();
+
+    /**
+     * Uploads {@code image} once and says how it went. A refusal by a payload limit is an answer; anything
+     * else unexpected throws, so that a broken run never turns into figures.
+     */
+    Attempt upload(byte[] image) throws IOException, InterruptedException;
+}
