@@ -27,6 +27,8 @@ command -v mvn >/dev/null || die "mvn is not installed: install Apache Maven 3.8
 cd "$(dirname "$0")/.."
 root=$(pwd)
 jar=bench/target/benchmarks.jar
+# The local stack is not in benchmarks.jar (see bench/pom.xml): classes and target/lib/ instead.
+classpath="bench/target/classes:bench/target/lib/*"
 if [ ! -f "$jar" ] || [ -n "$(find lambda local testkit bench/src/main bench/pom.xml -newer "$jar" -type f \
     \( -path "*src/main*" -o -name pom.xml \) | head -1)" ]; then
   echo "publish.sh: building $jar..." >&2
@@ -39,19 +41,19 @@ mkdir -p "$out"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-formats=$(java -cp "$jar" dev.pinhole.bench.FormatsInUse)
+formats=$(java -cp "$classpath" dev.pinhole.bench.FormatsInUse)
 {
   echo "Measured $(date -u +%Y-%m-%d) on $(machine_line). Formats: $formats."
   echo
   echo "Publisher time and heap (\`bench/publish.sh\`, PublisherCost):"
   echo
-  java -cp "$jar" dev.pinhole.bench.PublisherCost "$work/cost" > "$work/cost.txt" 2>&1 \
+  java -cp "$classpath" dev.pinhole.bench.PublisherCost "$work/cost" > "$work/cost.txt" 2>&1 \
     || die "PublisherCost failed: $(tail -5 "$work/cost.txt")"
   grep '^|' "$work/cost.txt"
   echo
   echo "Publish latency on the local stack, PUT done -> link serves (\`bench/publish.sh\`, PublishLatency):"
   echo
-  java -cp "$jar" dev.pinhole.bench.PublishLatency "$work/latency" > "$work/latency.txt" 2>&1 \
+  java -cp "$classpath" dev.pinhole.bench.PublishLatency "$work/latency" > "$work/latency.txt" 2>&1 \
     || die "PublishLatency failed: $(tail -5 "$work/latency.txt")"
   grep '^|' "$work/latency.txt"
 } > "$out/publish.md"

@@ -18,8 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
  * The resource is the image itself, so that taking images back (DELETE, issue 13) joins it on the same path.
  */
 public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
-    /** The methods each image resource answers; the Allow header of a 405. */
-    static final String ALLOWED = "GET";
+    /** The methods each image resource answers: the Allow header of a 405, and the template's routes (checked). */
+    public static final String ALLOWED_METHODS = "GET";
 
     private final StatusLookup status;
     private final PublicLinks links;
@@ -65,7 +65,7 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         ImageKey key = ImageKey.parseName(path.substring(ImageRoutes.PREFIX.length()))
                 .orElseThrow(ApiException::notFound);
         if (!"GET".equals(request.method())) {
-            throw ApiException.methodNotAllowed(request.method(), ALLOWED);
+            throw ApiException.methodNotAllowed(request.method(), ALLOWED_METHODS);
         }
         ImageStatus found = status.find(key, image -> links.link(image, request)).orElseThrow(ApiException::notFound);
         return respond(200, JsonBodies.status(found), headers);
