@@ -59,7 +59,7 @@ if [ -n "$jar" ]; then
         if (p ~ /^software\/amazon\/awssdk\/services\/s3\//) g = "SDK s3 (presigner, endpoint rules, 9 requests)"
         else if (p ~ /^software\/amazon\/awssdk\//) g = "SDK " a[4]
         else if (p ~ /^META-INF\//) g = "META-INF"
-        else if (p ~ /^dev\/pinhole\//) g = "Pinhole (dev.pinhole.tickets)"
+        else if (p ~ /^dev\/pinhole\//) g = "Pinhole (dev.pinhole.*)"
         else if (p ~ /^com\/google\/gson\//) g = "Gson"
         else if (p ~ /^com\/amazonaws\//) g = "aws-lambda-java-core + API Gateway v2 events"
         else if (p ~ /^org\/slf4j\//) g = "slf4j-api + slf4j-nop"

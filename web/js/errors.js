@@ -1,24 +1,61 @@
-// Turns what went wrong (API error code, S3 error code, network) into words a person understands.
+// Turns what went wrong (API error code, S3 error code, network, publisher refusal) into words a person understands.
 
 import { ApiError, NetworkError } from './api.js';
 import { UploadError } from './upload.js';
 
-const API_CODES = {
-  unauthorized: 'this Pinhole needs the right upload token. Enter it in the “Upload token” field and try again',
-  too_large: null, // The server's own message names its limit; use it.
-  unsupported_extension: null,
+/**
+ * Words for every code of the API's error catalogue (ErrorCode in lambda/core); webtest's ErrorWordingTest
+ * fails when a code there has none here. A function gets the server's message: where that message names
+ * the limit that was hit, it says more than any fixed words could.
+ */
+const API_WORDS = {
+  missing_body: 'the page sent an empty request. Reload the page and try again',
+  invalid_body: 'the page sent a request the server could not read. Reload the page and try again',
   body_too_large: 'the page sent a request the server would not read. Reload the page and try again',
   invalid_json: 'the page sent a request the server did not understand. Reload the page and try again',
   missing_field: 'the page sent an incomplete request. Reload the page and try again',
   unknown_field: 'this page is out of date for the server. Reload the page and try again',
   duplicate_field: 'the page sent a request the server did not understand. Reload the page and try again',
   invalid_field: 'the page sent a request the server did not understand. Reload the page and try again',
+  unsupported_extension: (message) => message || 'this type of file is not accepted here',
   invalid_size: 'the file’s size could not be read. Choose the file again',
+  too_large: (message) => message || 'the file is larger than this Pinhole accepts',
   invalid_sha256: 'the file’s checksum could not be computed. Reload the page and try again',
-  method_not_allowed: 'the upload service is not reachable at this address',
-  not_found: 'the upload service is not reachable at this address',
+  unauthorized: 'this Pinhole needs the right upload token. Enter it in the “Upload token” field and try again',
   origin_not_allowed: 'the upload service does not accept uploads from this site',
+  use_the_site: 'uploads work only through this site’s own address. Open the site at its usual address and '
+    + 'try again',
+  bad_viewer_host: 'the upload service could not tell which address this page was opened at, so it cannot make '
+    + 'the image’s link. Reload the page and try again; if it keeps happening, tell whoever runs this Pinhole',
+  not_found: 'the upload service is not reachable at this address',
+  method_not_allowed: 'the upload service is not reachable at this address',
+  range_not_satisfiable: 'only part of the image was asked for, and that part does not exist',
   internal_error: 'the server had a problem. Try again in a moment',
+};
+
+/**
+ * Words for why the publisher refused an image once it was uploaded (RefusalReason in lambda/images);
+ * ErrorWordingTest checks these too.
+ */
+const REFUSAL_WORDS = {
+  not_an_image: 'the file is not an image of a type this Pinhole serves',
+  wrong_type: 'the file is an image, but not of the type its name says. Save it again in that format, or '
+    + 'give it the right extension',
+  truncated: 'the image is incomplete: the file ends before the picture does. Save or download it again',
+  trailing_data: 'the file carries other data after the end of the image. Save the image again from an image '
+    + 'editor',
+  malformed: 'the image is damaged. Save it again from the program that made it',
+  no_pixels: 'the image has a width or height of zero',
+  too_many_pixels: 'the image has more pixels than this Pinhole accepts. Scale it down and try again',
+  too_many_frames: 'the animation has more frames than this Pinhole accepts. Shorten it and try again',
+  too_complex: 'the image is made of more parts than any real picture needs. Save it again from an image editor',
+  metadata_not_removable: 'the image carries metadata (such as where or with what it was taken) that cannot be '
+    + 'removed without changing the picture. Export a copy without metadata and try again',
+  unsupported_variant: 'the image is saved in a variant of its format that web browsers cannot show. Save it '
+    + 'again as an ordinary JPEG, PNG or WebP',
+  too_large: 'the file is larger than this Pinhole accepts',
+  unsupported_type: 'this Pinhole cannot check images of this type yet, so it does not publish them. Save the '
+    + 'image as JPEG or PNG and try again',
 };
 
 const S3_CODES = {
@@ -42,6 +79,21 @@ const S3_CODES = {
 /** A sentence, starting with a capital and ending with a full stop, saying why an upload failed. */
 export function describeError(error) {
   return sentence(reason(error));
+}
+
+/**
+ * A sentence of the page's own for an API error code, given the server's message (may be null); null
+ * for a code the page does not know, whose server message is then shown as it is.
+ */
+export function apiWords(code, serverMessage) {
+  const words = Object.hasOwn(API_WORDS, code) ? API_WORDS[code] : null;
+  const text = typeof words === 'function' ? words(serverMessage) : words;
+  return text ? sentence(text) : null;
+}
+
+/** A sentence saying why the publisher refused an image, for its refusal code; null for an unknown code. */
+export function refusalWords(code) {
+  return Object.hasOwn(REFUSAL_WORDS, code) ? sentence(REFUSAL_WORDS[code]) : null;
 }
 
 /** A short technical detail for the curious (status and code), or '' when there is none. */
@@ -75,7 +127,7 @@ function reason(error) {
 }
 
 function apiReason(error) {
-  const known = API_CODES[error.code];
+  const known = apiWords(error.code, error.message);
   if (known) {
     return known;
   }
@@ -100,7 +152,7 @@ function s3Reason(error) {
       ? 'the upload link expired before the upload finished. Try again'
       : 'the storage server refused the upload (access denied); the upload link may have been altered';
   }
-  const known = S3_CODES[error.s3Code];
+  const known = Object.hasOwn(S3_CODES, error.s3Code) ? S3_CODES[error.s3Code] : null;
   if (known) {
     return known;
   }

@@ -76,7 +76,7 @@ export function checkFile(file, limits) {
 }
 
 /** The name shown to people, in quotes; pasted images may have none. */
-export function displayName(file) {
+function displayName(file) {
   return `“${file.name || 'pasted image'}”`;
 }
 

@@ -2,6 +2,7 @@
 
 import { ApiError, fetchLimits } from './api.js';
 import { announce } from './announce.js';
+import { button } from './dom.js';
 import { describeError, technicalDetail } from './errors.js';
 import { checkFile, formatBytes } from './files.js';
 import { TaskQueue } from './queue.js';
@@ -41,14 +42,14 @@ function showLimitsFailure(error) {
   message.classList.remove('is-loading');
   message.classList.add('is-error');
   message.textContent = `Could not load the upload limits. ${describeError(error)} `;
-  const retry = document.createElement('button');
-  Object.assign(retry, { type: 'button', className: 'quiet', textContent: 'Try again' });
-  retry.addEventListener('click', () => {
-    message.textContent = 'Loading limits…';
-    message.classList.add('is-loading');
-    limits = loadLimits();
-  });
-  message.append(retry);
+  message.append(button('Try again', {
+    className: 'quiet',
+    onClick: () => {
+      message.textContent = 'Loading limits…';
+      message.classList.add('is-loading');
+      limits = loadLimits();
+    },
+  }));
 }
 
 /** Every way in ends here: a list of files from the picker, a drop or a paste. */

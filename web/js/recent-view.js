@@ -2,7 +2,8 @@
 
 import { announce } from './announce.js';
 import { clearRecent, loadRecent, removeRecent } from './recent.js';
-import { copyText, element } from './results.js';
+import { button, element } from './dom.js';
+import { copyText } from './results.js';
 import { formatBytes } from './files.js';
 
 export function renderRecent() {
@@ -40,14 +41,19 @@ function entryNode(entry) {
   const field = element('input', 'visually-hidden');
   Object.assign(field, { type: 'text', readOnly: true, value: entry.url, tabIndex: -1 });
   field.setAttribute('aria-hidden', 'true');
-  const copy = button('Copy link', `Copy the link of ${entry.name}`);
-  copy.classList.add('copy-button');
-  copy.addEventListener('click', () => copyText(entry.url, copy, field, 'Link'));
-  const forget = button('Forget', `Remove ${entry.name} from this list (the image stays online)`);
-  forget.addEventListener('click', () => {
-    removeRecent(entry.url);
-    renderRecent();
-    announce(`${entry.name} removed from the list.`);
+  const copy = button('Copy link', {
+    className: 'quiet copy-button',
+    accessibleName: `Copy the link of ${entry.name}`,
+    onClick: () => copyText(entry.url, copy, field, 'Link'),
+  });
+  const forget = button('Forget', {
+    className: 'quiet',
+    accessibleName: `Remove ${entry.name} from this list (the image stays online)`,
+    onClick: () => {
+      removeRecent(entry.url);
+      renderRecent();
+      announce(`${entry.name} removed from the list.`);
+    },
   });
   const actions = element('div', 'recent-actions');
   actions.append(copy, forget, field);
@@ -65,11 +71,4 @@ function describe(entry) {
     parts.push(when.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' }));
   }
   return parts.join(' · ');
-}
-
-function button(label, accessibleName) {
-  const node = element('button', 'quiet', label);
-  node.type = 'button';
-  node.setAttribute('aria-label', accessibleName);
-  return node;
 }

@@ -1,6 +1,7 @@
 // What an uploaded image offers: its link, a copy button, open in a new tab, Markdown and HTML snippets.
 
 import { announce } from './announce.js';
+import { button, element } from './dom.js';
 
 /** Markdown and HTML that show the image; alt text from the file name, escaped for each format. */
 export function snippets(url, name) {
@@ -24,7 +25,7 @@ export function resultBlock(url, name) {
 }
 
 /** One labelled read-only field with a Copy button (and optionally an Open link). */
-export function copyRow(label, value, kind, { open } = {}) {
+function copyRow(label, value, kind, { open } = {}) {
   const row = element('div', `copy-row copy-${kind}`);
   const id = uniqueId(`copy-${kind}`);
   const caption = element('label', 'copy-label', label);
@@ -32,11 +33,12 @@ export function copyRow(label, value, kind, { open } = {}) {
   const field = element('input', 'copy-field');
   Object.assign(field, { id, type: 'text', readOnly: true, value, spellcheck: false });
   field.addEventListener('focus', () => field.select());
-  const button = element('button', 'copy-button', 'Copy');
-  button.type = 'button';
-  button.setAttribute('aria-label', `Copy ${label.toLowerCase()}`);
-  button.addEventListener('click', () => copyText(value, button, field, label));
-  row.append(caption, field, button);
+  const copy = button('Copy', {
+    className: 'copy-button',
+    accessibleName: `Copy ${label.toLowerCase()}`,
+    onClick: () => copyText(value, copy, field, label),
+  });
+  row.append(caption, field, copy);
   if (open) {
     const link = element('a', 'open-link', 'Open');
     Object.assign(link, { href: open, target: '_blank', rel: 'noopener noreferrer' });
@@ -47,38 +49,27 @@ export function copyRow(label, value, kind, { open } = {}) {
 }
 
 /** Copies with the Clipboard API; where that is refused, selects the field so Ctrl+C finishes the job. */
-export async function copyText(text, button, field, label) {
+export async function copyText(text, copyButton, field, label) {
   try {
     await navigator.clipboard.writeText(text);
-    flash(button, 'Copied');
+    flash(copyButton, 'Copied');
     announce(`${label} copied to the clipboard.`);
   } catch {
     field.focus();
     field.select();
-    flash(button, 'Press Ctrl+C');
+    flash(copyButton, 'Press Ctrl+C');
     announce(`Could not copy automatically. The ${label.toLowerCase()} is selected: press Control C or Command C.`);
   }
 }
 
-export function element(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) {
-    node.className = className;
-  }
-  if (text !== undefined) {
-    node.textContent = text;
-  }
-  return node;
-}
-
-function flash(button, text) {
-  clearTimeout(button.flashTimer);
-  button.dataset.label = button.dataset.label || button.textContent;
-  button.textContent = text;
-  button.classList.add('flashed');
-  button.flashTimer = setTimeout(() => {
-    button.textContent = button.dataset.label;
-    button.classList.remove('flashed');
+function flash(copyButton, text) {
+  clearTimeout(copyButton.flashTimer);
+  copyButton.dataset.label = copyButton.dataset.label || copyButton.textContent;
+  copyButton.textContent = text;
+  copyButton.classList.add('flashed');
+  copyButton.flashTimer = setTimeout(() => {
+    copyButton.textContent = copyButton.dataset.label;
+    copyButton.classList.remove('flashed');
   }, 1600);
 }
 

@@ -1,7 +1,8 @@
 // The on-page view of one file in the queue: thumbnail, name, state, progress, then result or error.
 
 import { formatBytes, nameExtension } from './files.js';
-import { element, resultBlock } from './results.js';
+import { button, element } from './dom.js';
+import { resultBlock } from './results.js';
 
 /** States, also exposed as data-state for styling and tests. */
 export const State = {
@@ -53,11 +54,11 @@ export class UploadRow {
     if (!label) {
       return;
     }
-    const button = element('button', `action action-${label.toLowerCase()}`, label);
-    button.type = 'button';
-    button.setAttribute('aria-label', accessibleName || `${label} ${this.name}`);
-    button.addEventListener('click', onClick);
-    this.actions.append(button);
+    this.actions.append(button(label, {
+      className: `action action-${label.toLowerCase()}`,
+      accessibleName: accessibleName || `${label} ${this.name}`,
+      onClick,
+    }));
   }
 
   refused(reason) {
@@ -82,11 +83,11 @@ export class UploadRow {
 
   offerRetry(retry) {
     this.setAction('Retry', retry);
-    const dismiss = element('button', 'action action-dismiss', 'Dismiss');
-    dismiss.type = 'button';
-    dismiss.setAttribute('aria-label', `Dismiss ${this.name}`);
-    dismiss.addEventListener('click', () => this.remove());
-    this.actions.append(dismiss);
+    this.actions.append(button('Dismiss', {
+      className: 'action action-dismiss',
+      accessibleName: `Dismiss ${this.name}`,
+      onClick: () => this.remove(),
+    }));
   }
 
   done(url) {

@@ -14,7 +14,8 @@ export class UploadError extends Error {
   }
 }
 
-export const RETRY = { attempts: 5, firstDelayMs: 1000, maxDelayMs: 16000 };
+/** Network errors, 5xx, 429 and expired tickets get up to five attempts, 1 s, 2 s, 4 s... apart. */
+const RETRY = { attempts: 5, firstDelayMs: 1000, maxDelayMs: 16000 };
 /**
  * crypto.subtle hashes a whole buffer at once, so a huge file would have to fit in memory. Above this
  * size the checksum (optional in the API) is left out; S3 still pins the exact size.
@@ -24,16 +25,41 @@ const CHECKSUM_MAX_BYTES = 512 * 1024 * 1024;
 const EXPIRY_MARGIN_MS = 5000;
 
 /**
+ * The uploader's collaborators, each replaceable through uploadFile's options (as @uppy/aws-s3 takes its
+ * signing function and retry settings), so that tests can drive the upload logic with fakes:
+ * - requestTicket(request, {token, signal}) resolves with a ticket (api.js asks the Pinhole API);
+ * - putFile(ticket, blob, {signal, onProgress}) sends the bytes (an XHR PUT to S3);
+ * - retry: {attempts, shouldRetry(error), delayMs(attempt)}, the rule for trying again;
+ * - now() the clock in epoch milliseconds, and sleep(ms, signal) the wait before the next attempt.
+ */
+const DEFAULTS = {
+  requestTicket,
+  putFile,
+  retry: { attempts: RETRY.attempts, shouldRetry: retryable, delayMs: backoff },
+  now: () => Date.now(),
+  sleep,
+};
+
+/**
  * Uploads one file and resolves with its ticket (whose url is the public link).
  * Network errors, 5xx and 429 are retried with exponential backoff; an expired ticket is replaced by a
  * fresh one; any other refusal ends the upload at once.
  *
  * @param {File} file
  * @param {{extension: string, token?: string, signal: AbortSignal,
- *          onProgress?: (loaded: number, total: number) => void, onStatus?: (text: string) => void}} options
+ *          onProgress?: (loaded: number, total: number) => void, onStatus?: (text: string) => void,
+ *          requestTicket?: Function, putFile?: Function, now?: () => number, sleep?: Function,
+ *          retry?: {attempts?: number, shouldRetry?: (error: Error) => boolean,
+ *                   delayMs?: (attempt: number) => number}}} options
+ *        the upload's own settings, and any collaborator (see DEFAULTS) to use instead of the default
  */
 export async function uploadFile(file, options) {
-  const { signal, onStatus = () => {} } = options;
+  const { signal, onStatus = () => {}, onProgress } = options;
+  const ask = options.requestTicket ?? DEFAULTS.requestTicket;
+  const put = options.putFile ?? DEFAULTS.putFile;
+  const now = options.now ?? DEFAULTS.now;
+  const wait = options.sleep ?? DEFAULTS.sleep;
+  const retry = { ...DEFAULTS.retry, ...options.retry };
   let sha256;
   if (file.size <= CHECKSUM_MAX_BYTES) {
     onStatus('Checking the file…');
@@ -43,13 +69,12 @@ export async function uploadFile(file, options) {
   let ticket = null;
   for (let attempt = 1; ; attempt++) {
     try {
-      if (ticket === null || expired(ticket)) {
+      if (ticket === null || expired(ticket, now())) {
         onStatus(ticket === null ? 'Asking for an upload link…' : 'The upload link expired; asking for a new one…');
-        ticket = await requestTicket({ extension: options.extension, size: file.size, sha256 },
-          { token: options.token, signal });
+        ticket = await ask({ extension: options.extension, size: file.size, sha256 }, { token: options.token, signal });
       }
       onStatus('Uploading…');
-      await putFile(ticket, file, options);
+      await put(ticket, file, { signal, onProgress });
       return ticket;
     } catch (failed) {
       if (alreadyStored(failed, attempt)) {
@@ -60,19 +85,19 @@ export async function uploadFile(file, options) {
       if (expiredTicket(failed)) {
         ticket = null;
       }
-      if (!retryable(failed) || attempt >= RETRY.attempts) {
+      if (!retry.shouldRetry(failed) || attempt >= retry.attempts) {
         throw failed;
       }
-      const delay = backoff(attempt);
+      const delay = retry.delayMs(attempt);
       onStatus(`Interrupted; trying again in ${Math.round(delay / 1000)} s (attempt ${attempt + 1} `
-        + `of ${RETRY.attempts})…`);
-      await sleep(delay, signal);
+        + `of ${retry.attempts})…`);
+      await wait(delay, signal);
     }
   }
 }
 
 /** PUTs the bytes with exactly the ticket's headers, reporting progress; XHR because fetch cannot. */
-export function putFile(ticket, blob, { signal, onProgress = () => {} }) {
+function putFile(ticket, blob, { signal, onProgress = () => {} }) {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(ticket.upload.method || 'PUT', ticket.upload.url);
@@ -96,8 +121,9 @@ export function putFile(ticket, blob, { signal, onProgress = () => {} }) {
         reject(s3Error(xhr.status, xhr.responseText));
       }
     }));
+    // No xhr.timeout: a large image on a slow line may rightly take many minutes. S3 itself ends a PUT
+    // whose connection goes idle (RequestTimeout, which is retried), and Cancel ends any other.
     xhr.addEventListener('error', () => settle(() => reject(new UploadError(0, null, null))));
-    xhr.addEventListener('timeout', () => settle(() => reject(new UploadError(0, 'Timeout', null))));
     xhr.addEventListener('abort', () => settle(() => reject(signal.reason ?? abortError())));
     xhr.send(blob);
   });
@@ -134,9 +160,9 @@ function alreadyStored(error, attempt) {
   return attempt > 1 && error instanceof UploadError && error.status === 412;
 }
 
-function expired(ticket) {
+function expired(ticket, nowMs) {
   const expiresAt = Date.parse(ticket.expiresAt);
-  return Number.isFinite(expiresAt) && expiresAt - Date.now() < EXPIRY_MARGIN_MS;
+  return Number.isFinite(expiresAt) && expiresAt - nowMs < EXPIRY_MARGIN_MS;
 }
 
 /** 1 s, 2 s, 4 s, … up to the maximum, with jitter so many clients do not retry in step. */

@@ -2,9 +2,9 @@ package dev.pinhole.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.pinhole.tickets.UploadSigner;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.time.Duration;
 import java.util.Map;
 import org.openjdk.jmh.annotations.Scope;
@@ -60,7 +60,8 @@ public class Fixture {
         TicketConfig config = TicketConfig.fromEnvironment(System.getenv());
         handler = new TicketHandler();
         event = uploadEvent(REQUEST);
-        signer = UploadSigner.create(config, EnvironmentVariableCredentialsProvider.create());
+        signer = UploadSigner.create(config.bucket(), config.region(), config.s3Endpoint(), config.pathStyleAccess(),
+                EnvironmentVariableCredentialsProvider.create());
         // What Pinhole used before UploadSigner, set up as it was: every switch explicit (no file look-ups).
         sdkPresigner = S3Presigner.builder().region(Region.of(config.region()))
                 .credentialsProvider(EnvironmentVariableCredentialsProvider.create())

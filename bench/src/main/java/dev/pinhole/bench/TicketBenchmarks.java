@@ -1,7 +1,7 @@
 package dev.pinhole.bench;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import dev.pinhole.tickets.UploadSigner;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -4,7 +4,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.pinhole.tickets.UploadSigner;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
 import java.util.Locale;
@@ -26,8 +25,8 @@ final class HandlerProbe {
                 TicketConfig.BUCKET, "probe-images",
                 TicketConfig.REGION, "eu-west-1",
                 TicketConfig.PUBLIC_BASE_URL, "https://probe.example.com"));
-        handler = new TicketHandler(config, UploadSigner.create(config,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPROBE", "probe-secret"))));
+        handler = new TicketHandler(config,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPROBE", "probe-secret")));
     }
 
     APIGatewayV2HTTPResponse call(String method, String path, String body) {

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.pinhole.core.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -47,20 +48,21 @@ public final class ApiGatewayBridge implements HttpHandler {
         try (exchange) {
             byte[] body = readBody(exchange.getRequestBody());
             if (body == null) {
-                Responses.error(exchange, 413, "body_too_large", "The request body is over the 10 MB that API Gateway accepts.");
+                Responses.error(exchange, ErrorCode.BODY_TOO_LARGE,
+                        "The request body is over the 10 MB that API Gateway accepts.");
                 return;
             }
             APIGatewayV2HTTPEvent event = toEvent(exchange, body);
             if (InvocationPayload.jsonBytes(event) > MAX_INVOCATION_BYTES) {
                 // The event carries the body as it is, or base64-encoded (4/3 larger) when it is binary.
-                Responses.error(exchange, 413, "body_too_large",
+                Responses.error(exchange, ErrorCode.BODY_TOO_LARGE,
                         "The request is over the 6 MB that Lambda accepts per invocation.");
                 return;
             }
             APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
             if (InvocationPayload.jsonBytes(response) > MAX_INVOCATION_BYTES) {
                 // Lambda drops such an answer and API Gateway reports a failed integration.
-                Responses.error(exchange, 500, "internal_error", "Something went wrong on our side.");
+                Responses.error(exchange, ErrorCode.INTERNAL_ERROR, "Something went wrong on our side.");
                 return;
             }
             write(exchange, response);

@@ -3,6 +3,7 @@ package dev.pinhole.local;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.pinhole.core.ErrorCode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -46,7 +47,7 @@ public final class ImageLinks implements HttpHandler {
             if (head == null) {
                 // Not published yet, perhaps: a link opened a moment early must not stay "not found" in a cache.
                 exchange.getResponseHeaders().set("cache-control", "no-store");
-                Responses.error(exchange, 404, "not_found", "There is no image at this link (yet: an upload is "
+                Responses.error(exchange, ErrorCode.NOT_FOUND, "There is no image at this link (yet: an upload is "
                         + "checked before its link works).");
                 return;
             }
@@ -73,7 +74,7 @@ public final class ImageLinks implements HttpHandler {
             range = ByteRange.parse(exchange.getRequestHeaders().getFirst("range"), total);
         } catch (ByteRange.Unsatisfiable unsatisfiable) {
             headers.set("content-range", "bytes */" + total);
-            Responses.error(exchange, 416, "range_not_satisfiable", "The requested range is outside the image.");
+            Responses.error(exchange, ErrorCode.RANGE_NOT_SATISFIABLE, "The requested range is outside the image.");
             return;
         }
         range.ifPresent(r -> headers.set("content-range", r.contentRange(total)));

@@ -11,7 +11,6 @@ import dev.pinhole.images.store.S3Clients;
 import dev.pinhole.images.store.StoreConfig;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
-import dev.pinhole.tickets.UploadSigner;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -98,7 +97,7 @@ public final class LocalStack implements AutoCloseable {
             TicketConfig config = TicketConfig.fromEnvironment(variables);
             StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     credentials.identity(), credentials.secret()));
-            TicketHandler handler = new TicketHandler(config, UploadSigner.create(config, keys));
+            TicketHandler handler = new TicketHandler(config, keys);
             S3Client functionsS3 = S3Clients.create(StoreConfig.from(new Environment(variables)), keys);
             PublishHandler publisher = new PublishHandler(options.publisherS3().apply(functionsS3), settings.bucket(),
                     options.formats(), PublisherConfig.fromEnvironment(variables).limits(), Clock.systemUTC());

@@ -1,6 +1,8 @@
 package dev.pinhole.local;
 
 import com.sun.net.httpserver.HttpExchange;
+import dev.pinhole.core.ErrorCode;
+import dev.pinhole.core.ErrorJson;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -39,12 +41,12 @@ final class Responses {
             return false;
         }
         exchange.getResponseHeaders().set("allow", "GET, HEAD");
-        error(exchange, 405, "method_not_allowed", what + " can only be read (GET or HEAD).");
+        error(exchange, ErrorCode.METHOD_NOT_ALLOWED, what + " can only be read (GET or HEAD).");
         return true;
     }
 
-    /** A JSON error in the same shape the API uses. */
-    static void error(HttpExchange exchange, int status, String code, String message) throws IOException {
-        json(exchange, status, "{\"error\":{\"code\":\"" + code + "\",\"message\":\"" + message + "\"}}");
+    /** A JSON error from the API's catalogue, in the shape and with the writer the API itself uses. */
+    static void error(HttpExchange exchange, ErrorCode error, String message) throws IOException {
+        json(exchange, error.status(), ErrorJson.of(error, message));
     }
 }

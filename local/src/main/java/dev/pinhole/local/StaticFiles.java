@@ -3,6 +3,7 @@ package dev.pinhole.local;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.pinhole.core.ErrorCode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -46,7 +47,7 @@ final class StaticFiles implements HttpHandler {
             }
             Path file = resolve(exchange.getRequestURI().getPath());
             if (file == null || !Files.isRegularFile(file)) {
-                Responses.error(exchange, 404, "not_found", "There is nothing at this address.");
+                Responses.error(exchange, ErrorCode.NOT_FOUND, "There is nothing at this address.");
                 return;
             }
             Headers headers = exchange.getResponseHeaders();
@@ -63,17 +64,33 @@ final class StaticFiles implements HttpHandler {
         }
     }
 
-    /** The file for a request path, or null when the path would leave web/ or names a hidden file. */
+    /**
+     * The file for a request path, or null when any segment of it is hidden (".git", ".env", and so "."
+     * and ".." too) or a symbolic link, as the JDK's SimpleFileServer decides: a link in web/ could point
+     * anywhere on the machine, and a hidden directory may hold files whose own names look harmless.
+     */
     private Path resolve(String path) {
         if (path == null || path.indexOf('\0') >= 0 || path.contains("\\")) {
             return null;
         }
-        String relative = path.equals("/") ? "index.html" : path.substring(1);
-        Path file = root.resolve(relative).normalize();
-        if (!file.startsWith(root) || file.getFileName() == null || file.getFileName().toString().startsWith(".")) {
+        Path file = root;
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty()) {
+                continue;
+            }
+            file = file.resolve(segment);
+            if (segment.startsWith(".") || Files.isSymbolicLink(file)) {
+                return null;
+            }
+        }
+        if (!file.normalize().startsWith(root)) {
             return null;
         }
-        return Files.isDirectory(file) ? file.resolve("index.html") : file;
+        if (!Files.isDirectory(file)) {
+            return file;
+        }
+        Path index = file.resolve("index.html");
+        return Files.isSymbolicLink(index) ? null : index;
     }
 
     private static String extension(Path file) {

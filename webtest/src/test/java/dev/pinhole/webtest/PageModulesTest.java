@@ -130,6 +130,24 @@ class PageModulesTest extends PageTestBase {
     }
 
     @Test
+    void button_neverSubmits_namesItselfForScreenReaders_andRunsItsHandler() {
+        // Given a button made by the page's DOM helper, as every view makes its buttons
+        Object made = page.evaluate("async () => {"
+                + "const { button } = await import('/js/dom.js');"
+                + "let clicks = 0;"
+                + "const copy = button('Copy', { className: 'copy-button', accessibleName: 'Copy the link',"
+                + "  onClick: () => { clicks += 1; } });"
+                + "copy.click();"
+                + "return { type: copy.type, name: copy.getAttribute('aria-label'), text: copy.textContent,"
+                + "  className: copy.className, clicks,"
+                + "  plain: button('<b>Retry</b>').outerHTML }; }");
+
+        // Then it is type=button with its label as text (never HTML), its accessible name and its handler
+        assertEquals(Map.of("type", "button", "name", "Copy the link", "text", "Copy", "className", "copy-button",
+                "clicks", 1, "plain", "<button type=\"button\">&lt;b&gt;Retry&lt;/b&gt;</button>"), made);
+    }
+
+    @Test
     void snippets_escapeWhatMarkdownAndHtmlWouldMisread() {
         Object snippets = page.evaluate("async () => {"
                 + "const { snippets } = await import('/js/results.js');"

@@ -8,7 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * The server's table of image extensions and the Content-Type each is stored and served with.
- * The client never names a Content-Type: it names an extension, and this table decides.
+ * The client never names a Content-Type: it names an extension, and this table decides. It lives in
+ * core because every function must agree on it: the ticket function signs the type, the publisher
+ * stores the checked image with the same one.
  *
  * <p>Only raster formats that browsers render without running code are in the table. SVG, HTML and
  * friends are refused outright even if an operator lists them: served from the image domain they

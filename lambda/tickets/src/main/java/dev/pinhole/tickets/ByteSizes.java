@@ -19,7 +19,7 @@ final class ByteSizes {
             unit = candidate;
         }
         if (unit == null) {
-            return bytes + " bytes";
+            return bytes == 1 ? "1 byte" : bytes + " bytes";
         }
         String number = value == Math.rint(value) ? String.valueOf((long) value)
                 : String.format(Locale.ROOT, "%.1f", value);

@@ -1,5 +1,7 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
 import java.util.List;
 import java.util.Map;
 
@@ -35,7 +37,7 @@ final class Cors {
     /** The answer to a preflight; refuses origins that are not listed. */
     Map<String, String> preflightHeaders(String origin, String allowedMethods) {
         if (!enabled() || origin == null || !allowedOrigins.contains(origin)) {
-            throw new ApiException(403, "origin_not_allowed", "This API does not accept requests from that site.");
+            throw new ApiException(ErrorCode.ORIGIN_NOT_ALLOWED, "This API does not accept requests from that site.");
         }
         return Map.of(
                 "access-control-allow-methods", allowedMethods,

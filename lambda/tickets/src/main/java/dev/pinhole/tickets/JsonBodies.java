@@ -1,24 +1,20 @@
 package dev.pinhole.tickets;
 
-import com.google.gson.stream.JsonWriter;
 import dev.pinhole.core.ImageTypes;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
+import dev.pinhole.core.JsonText;
 import java.util.Map;
 import java.util.TreeSet;
 
 /**
- * The JSON the API answers with, written field by field with Gson's streaming writer: no reflection, no
- * intermediate tree and no Gson instance (whose creation loads a hundred adapter classes at cold start),
- * and the wire format visible in one place.
+ * The JSON of the ticket function's two answers, written with core's {@link JsonText} so that the wire
+ * format is visible in one place. Errors are written by core's ErrorJson, the same for every function.
  */
 final class JsonBodies {
     private JsonBodies() {
     }
 
     static String ticket(UploadTicket ticket) {
-        return write(json -> {
+        return JsonText.write(json -> {
             json.beginObject();
             // The key of the published image: the upload's own key is an implementation detail of the PUT.
             json.name("key").value(ticket.key().publicKey());
@@ -46,7 +42,7 @@ final class JsonBodies {
 
     static String limits(TicketConfig config) {
         TreeSet<String> extensions = new TreeSet<>(config.allowedExtensions());
-        return write(json -> {
+        return JsonText.write(json -> {
             json.beginObject();
             json.name("allowedExtensions").beginArray();
             for (String extension : extensions) {
@@ -63,33 +59,5 @@ final class JsonBodies {
             json.name("tokenRequired").value(config.uploadToken().isPresent());
             json.endObject();
         });
-    }
-
-    static String error(String code, String message) {
-        return write(json -> {
-            json.beginObject();
-            json.name("error").beginObject();
-            json.name("code").value(code);
-            json.name("message").value(message);
-            json.endObject();
-            json.endObject();
-        });
-    }
-
-    private interface Body {
-        void writeTo(JsonWriter json) throws IOException;
-    }
-
-    private static String write(Body body) {
-        StringWriter text = new StringWriter(1024);
-        try (JsonWriter json = new JsonWriter(text)) {
-            // HTML escaping would turn every '&' in a presigned URL into \u0026; absent values are left out.
-            json.setHtmlSafe(false);
-            json.setSerializeNulls(false);
-            body.writeTo(json);
-        } catch (IOException impossible) {
-            throw new UncheckedIOException("writing to a StringWriter failed", impossible);
-        }
-        return text.toString();
     }
 }

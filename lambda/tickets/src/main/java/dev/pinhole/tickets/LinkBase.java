@@ -1,10 +1,9 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ApiException;
 import dev.pinhole.core.ConfigurationException;
-
+import dev.pinhole.core.ErrorCode;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -28,7 +27,7 @@ final class LinkBase {
             "(?=.{1,253}$)[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*");
 
     private final Optional<URI> fixed;
-    private final Optional<byte[]> originSecret;
+    private final Optional<SharedSecret> originSecret;
 
     LinkBase(Optional<URI> fixed, Optional<String> originSecret) {
         if (fixed.isEmpty() && originSecret.isEmpty()) {
@@ -37,7 +36,7 @@ final class LinkBase {
                     + TicketConfig.ORIGIN_SECRET + ", so links would have no host");
         }
         this.fixed = fixed;
-        this.originSecret = originSecret.map(value -> value.getBytes(StandardCharsets.UTF_8));
+        this.originSecret = originSecret.map(SharedSecret::new);
     }
 
     static LinkBase of(TicketConfig config) {
@@ -49,22 +48,17 @@ final class LinkBase {
         if (fixed.isPresent()) {
             return fixed.get();
         }
-        if (!cameThroughCloudFront(request.header(ORIGIN_SECRET_HEADER))) {
-            throw new ApiException(403, "use_the_site", "This API issues tickets only through its site's "
+        // Only CloudFront knows the secret: a request without it did not come through the site.
+        if (!originSecret.orElseThrow().isPresentedBy(request.header(ORIGIN_SECRET_HEADER))) {
+            throw new ApiException(ErrorCode.USE_THE_SITE, "This API issues tickets only through its site's "
                     + "address (the CloudFront domain), not through the API Gateway endpoint.");
         }
         String host = request.header(VIEWER_HOST_HEADER);
         String normalised = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
         if (!HOST_NAME.matcher(normalised).matches()) {
-            throw ApiException.badRequest("bad_viewer_host", "The request reached the API without the host "
+            throw new ApiException(ErrorCode.BAD_VIEWER_HOST, "The request reached the API without the host "
                     + "name it was sent to, so the link's address is unknown.");
         }
         return URI.create("https://" + normalised);
-    }
-
-    /** Constant time, so the response time says nothing about how much of a guessed secret was right. */
-    private boolean cameThroughCloudFront(String presented) {
-        byte[] given = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
-        return MessageDigest.isEqual(originSecret.orElseThrow(), given);
     }
 }

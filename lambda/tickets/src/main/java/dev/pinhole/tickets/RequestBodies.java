@@ -1,5 +1,7 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -19,7 +21,7 @@ final class RequestBodies {
 
     static String text(String body, boolean base64Encoded) {
         if (body == null || body.isEmpty()) {
-            throw ApiException.badRequest("missing_body",
+            throw new ApiException(ErrorCode.MISSING_BODY,
                     "The request has no body. Send JSON such as {\"extension\":\"png\",\"size\":48213}.");
         }
         // A Java char is at most 3 UTF-8 bytes and base64 inflates by 4/3: either way, a string this long
@@ -38,7 +40,7 @@ final class RequestBodies {
         try {
             return Base64.getDecoder().decode(body);
         } catch (IllegalArgumentException notBase64) {
-            throw ApiException.badRequest("invalid_body", "The request body is marked base64-encoded but is not.");
+            throw new ApiException(ErrorCode.INVALID_BODY, "The request body is marked base64-encoded but is not.");
         }
     }
 
@@ -50,12 +52,12 @@ final class RequestBodies {
                     .decode(ByteBuffer.wrap(bytes));
             return chars.toString();
         } catch (CharacterCodingException notUtf8) {
-            throw ApiException.badRequest("invalid_body", "The request body is not UTF-8 text.");
+            throw new ApiException(ErrorCode.INVALID_BODY, "The request body is not UTF-8 text.");
         }
     }
 
     private static ApiException tooLarge() {
-        return new ApiException(413, "body_too_large",
+        return new ApiException(ErrorCode.BODY_TOO_LARGE,
                 "The request body is over " + MAX_BODY_BYTES + " bytes. A ticket request is a small JSON object;"
                         + " the image itself goes to the upload URL, not to the API.");
     }

@@ -11,8 +11,8 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 /**
  * SnapStart priming: just before Lambda snapshots the initialised runtime, one ticket goes through a
  * handler of the same configuration, so the classes of the whole request path (parser, policy, key
- * generator, the presigner's endpoint rules, signer and marshaller, the JSON writer) are loaded,
- * initialised and partly compiled in the snapshot rather than on the first request after a restore.
+ * generator, the SigV4 signer, the JSON writer) are loaded, initialised and partly compiled in the
+ * snapshot rather than on the first request after a restore.
  *
  * <p>The priming handler signs with placeholder credentials: SnapStart functions get no credentials in
  * environment variables before the snapshot, and a primed URL must never be valid anyway. Presigning
@@ -24,7 +24,7 @@ final class SnapStartPriming implements Resource {
             StaticCredentialsProvider.create(AwsBasicCredentials.create("PRIMING", "priming-only-never-valid"));
     /**
      * Behind CloudFront the links' host comes with each request (see LinkBase), and the priming request has
-     * none; without a fixed base it would stop at 403 before the presigner, which is the part worth priming.
+     * none; without a fixed base it would stop at 403 before the signer, which is the part worth priming.
      */
     private static final URI PRIMING_LINKS = URI.create("https://priming.invalid");
 
@@ -49,12 +49,12 @@ final class SnapStartPriming implements Resource {
     /** Issues the priming ticket; the response is returned for tests only. */
     APIGatewayV2HTTPResponse prime() {
         TicketConfig primingConfig = config.withPublicBaseUrl(PRIMING_LINKS);
-        TicketHandler handler = new TicketHandler(primingConfig, UploadSigner.create(primingConfig, PLACEHOLDER));
+        TicketHandler handler = new TicketHandler(primingConfig, PLACEHOLDER);
         return handler.handleRequest(IssueOneTicket.event(IssueOneTicket.DEFAULT_REQUEST), null);
     }
 
     @Override
     public void afterRestore(Context<? extends Resource> context) {
-        // Nothing to refresh: the handler's presigner resolves credentials on every presign.
+        // Nothing to refresh: the handler's signer resolves credentials on every presign.
     }
 }

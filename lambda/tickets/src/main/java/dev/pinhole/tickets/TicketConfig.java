@@ -49,7 +49,8 @@ public record TicketConfig(
             URL_LIFETIME_SECONDS, ALLOWED_EXTENSIONS, S3_ENDPOINT, S3_PATH_STYLE, ALLOWED_ORIGINS, UPLOAD_TOKEN,
             ORIGIN_SECRET);
 
-    public static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
+    /** Public: the template test checks the stack parameter's default against it. */
     public static final long DEFAULT_URL_LIFETIME_SECONDS = 300;
     /** S3 caps a single PUT at 5 GiB. */
     static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;
@@ -70,14 +71,6 @@ public record TicketConfig(
             throw new ConfigurationException(PUBLIC_BASE_URL + " is not set (or set " + ORIGIN_SECRET
                     + " to take the links' host from CloudFront)");
         }
-    }
-
-    /** A configuration with a fixed public base URL, as the local stack and most tests have. */
-    public TicketConfig(String bucket, String region, URI publicBaseUrl, long maxUploadBytes, Duration urlLifetime,
-            Set<String> allowedExtensions, Optional<URI> s3Endpoint, boolean pathStyleAccess,
-            List<String> allowedOrigins, Optional<String> uploadToken) {
-        this(bucket, region, Optional.of(publicBaseUrl), maxUploadBytes, urlLifetime, allowedExtensions, s3Endpoint,
-                pathStyleAccess, allowedOrigins, uploadToken, Optional.empty());
     }
 
     public static TicketConfig fromEnvironment(Map<String, String> variables) {

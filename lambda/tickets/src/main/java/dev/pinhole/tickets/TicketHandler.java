@@ -4,9 +4,15 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
+import dev.pinhole.core.ErrorJson;
+import dev.pinhole.tickets.signing.LambdaCredentials;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 /**
  * The Pinhole API: {@code POST /api/uploads} issues an upload ticket, {@code GET /api/limits} says what
@@ -31,17 +37,28 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     private TicketHandler(TicketConfig config) {
-        this(config, UploadSigner.create(config, LambdaCredentials.from(System.getenv())));
+        this(config, LambdaCredentials.from(System.getenv()));
         this.priming = SnapStartPriming.register(config);
     }
 
-    /** Used by tests and the local stack, which bring their own configuration and signer. */
-    public TicketHandler(TicketConfig config, UploadSigner signer) {
+    /** Used by the local stack and other modules' tests, which bring their own configuration and credentials. */
+    public TicketHandler(TicketConfig config, AwsCredentialsProvider credentials) {
+        this(config, signer(config, credentials));
+    }
+
+    /** Used by this module's tests, which share one signer as a runtime has one. */
+    TicketHandler(TicketConfig config, UploadSigner signer) {
         this.limitsBody = JsonBodies.limits(config);
-        this.issuer = new TicketIssuer(config, new TicketPresigner(signer, config.urlLifetime()));
+        this.issuer = new TicketIssuer(config, signer);
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
         this.links = LinkBase.of(config);
+    }
+
+    /** The signer for the configured bucket: built once per runtime, it resolves credentials on each presign. */
+    static UploadSigner signer(TicketConfig config, AwsCredentialsProvider credentials) {
+        return UploadSigner.create(config.bucket(), config.region(), config.s3Endpoint(), config.pathStyleAccess(),
+                credentials);
     }
 
     @Override
@@ -53,12 +70,13 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
             return route(request, headers);
         } catch (ApiException refused) {
             headers.putAll(refused.headers());
-            return respond(refused.status(), JsonBodies.error(refused.code(), refused.getMessage()), headers);
+            return respond(refused.status(), refused.json(), headers);
         } catch (RuntimeException fault) {
-            // A fault of ours (never of the caller's input): log it for the operator, tell the caller
-            // nothing internal.
-            System.err.println("pinhole: internal error: " + fault);
-            return respond(500, JsonBodies.error("internal_error", "Something went wrong on our side."), headers);
+            // A fault of ours (never of the caller's input): log it whole for the operator, tell the
+            // caller nothing internal.
+            FaultLog.record(event, context, fault);
+            return respond(ErrorCode.INTERNAL_ERROR.status(),
+                    ErrorJson.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."), headers);
         }
     }
 
@@ -75,7 +93,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
                 }
                 return otherMethod(request, "GET", headers);
             default:
-                throw new ApiException(404, "not_found", "There is nothing at this path. The API has "
+                throw new ApiException(ErrorCode.NOT_FOUND, "There is nothing at this path. The API has "
                         + "POST " + UPLOADS + " and GET " + LIMITS + ".");
         }
     }

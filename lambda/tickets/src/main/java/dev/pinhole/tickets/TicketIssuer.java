@@ -2,7 +2,9 @@ package dev.pinhole.tickets;
 
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.net.URI;
+import java.time.Duration;
 
 /**
  * Applies the upload policy, mints a fresh name and presigns its PUT: the whole of "issue a ticket". The PUT
@@ -11,18 +13,21 @@ import java.net.URI;
  */
 final class TicketIssuer {
     private final UploadPolicy policy;
-    private final TicketPresigner presigner;
+    private final UploadSigner signer;
+    private final Duration urlLifetime;
 
-    TicketIssuer(TicketConfig config, TicketPresigner presigner) {
+    TicketIssuer(TicketConfig config, UploadSigner signer) {
         this.policy = new UploadPolicy(config.allowedExtensions(), config.maxUploadBytes());
-        this.presigner = presigner;
+        this.signer = signer;
+        this.urlLifetime = config.urlLifetime();
     }
 
     /** @param linkBase scheme and host of the public link and the status URL, from {@link LinkBase} */
     UploadTicket issue(UploadRequest request, URI linkBase) {
         ApprovedUpload upload = policy.approve(request);
         ImageKey key = ImageKey.mint(upload.extension());
-        return new UploadTicket(key, linkBase + "/" + key.publicKey(), linkBase + ImageRoutes.path(key), upload,
-                presigner.presign(key.uploadKey(), upload));
+        UploadSigner.PresignedPut put = signer.presignPut(key.uploadKey(), upload.size(),
+                UploadHeaders.pinnedFor(upload), urlLifetime);
+        return new UploadTicket(key, linkBase + "/" + key.publicKey(), linkBase + ImageRoutes.path(key), upload, put);
     }
 }

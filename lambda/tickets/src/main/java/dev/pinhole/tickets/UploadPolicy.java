@@ -1,5 +1,7 @@
 package dev.pinhole.tickets;
 
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ImageTypes;
 import java.math.BigDecimal;
 import java.util.Base64;
@@ -30,20 +32,20 @@ final class UploadPolicy {
 
     private String extension(String requested) {
         return ImageTypes.normalise(requested).filter(allowedExtensions::contains)
-                .orElseThrow(() -> new ApiException(415, "unsupported_extension",
+                .orElseThrow(() -> new ApiException(ErrorCode.UNSUPPORTED_EXTENSION,
                         "This file type is not accepted. Allowed types: " + allowedList + "."));
     }
 
     private long size(BigDecimal requested) {
         if (requested.signum() <= 0) {
-            throw ApiException.badRequest("invalid_size", "The size must be at least 1 byte.");
+            throw new ApiException(ErrorCode.INVALID_SIZE, "The size must be at least 1 byte.");
         }
         if (requested.compareTo(BigDecimal.valueOf(maxUploadBytes)) > 0) {
-            throw new ApiException(413, "too_large", "The file is larger than the limit of "
+            throw new ApiException(ErrorCode.TOO_LARGE, "The file is larger than the limit of "
                     + ByteSizes.describe(maxUploadBytes) + ".");
         }
         if (requested.stripTrailingZeros().scale() > 0) {
-            throw ApiException.badRequest("invalid_size", "The size must be a whole number of bytes.");
+            throw new ApiException(ErrorCode.INVALID_SIZE, "The size must be a whole number of bytes.");
         }
         return requested.longValueExact();
     }
@@ -56,7 +58,7 @@ final class UploadPolicy {
             digest = new byte[0];
         }
         if (digest.length != SHA256_BYTES) {
-            throw ApiException.badRequest("invalid_sha256",
+            throw new ApiException(ErrorCode.INVALID_SHA256,
                     "The sha256 must be the base64 encoding of a 32-byte SHA-256 digest (44 characters).");
         }
         // Re-encode: S3 compares the header text, so send the canonical form whatever padding was given.

@@ -3,6 +3,8 @@ package dev.pinhole.tickets;
 import com.google.gson.Strictness;
 import com.google.gson.stream.JsonReader;
 import com.google.gson.stream.JsonToken;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
 import java.io.IOException;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -38,7 +40,7 @@ final class UploadRequestParser {
 
     private static UploadRequest readObject(JsonReader reader) throws IOException {
         if (reader.peek() != JsonToken.BEGIN_OBJECT) {
-            throw ApiException.badRequest("invalid_json", "The request body must be a JSON object. " + EXAMPLE);
+            throw new ApiException(ErrorCode.INVALID_JSON, "The request body must be a JSON object. " + EXAMPLE);
         }
         String extension = null;
         BigDecimal size = null;
@@ -48,43 +50,44 @@ final class UploadRequestParser {
         while (reader.hasNext()) {
             String name = reader.nextName();
             if (!seen.add(name)) {
-                throw ApiException.badRequest("duplicate_field", "The field '" + printable(name) + "' appears twice.");
+                throw new ApiException(ErrorCode.DUPLICATE_FIELD, "The field '" + printable(name) + "' appears twice.");
             }
             switch (name) {
                 case "extension" -> extension = string(reader, name);
                 case "size" -> size = number(reader);
                 case "sha256" -> sha256 = reader.peek() == JsonToken.NULL ? skipNull(reader) : string(reader, name);
-                default -> throw ApiException.badRequest("unknown_field", "Unknown field '" + printable(name)
+                default -> throw new ApiException(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + printable(name)
                         + "'. The fields are extension, size and (optional) sha256.");
             }
         }
         reader.endObject();
         if (extension == null) {
-            throw ApiException.badRequest("missing_field", "The field 'extension' is missing. " + EXAMPLE);
+            throw new ApiException(ErrorCode.MISSING_FIELD, "The field 'extension' is missing. " + EXAMPLE);
         }
         if (size == null) {
-            throw ApiException.badRequest("missing_field", "The field 'size' is missing. " + EXAMPLE);
+            throw new ApiException(ErrorCode.MISSING_FIELD, "The field 'size' is missing. " + EXAMPLE);
         }
         return new UploadRequest(extension, size, Optional.ofNullable(sha256));
     }
 
     private static String string(JsonReader reader, String name) throws IOException {
         if (reader.peek() != JsonToken.STRING) {
-            throw ApiException.badRequest("invalid_field", "The field '" + name + "' must be a string.");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "The field '" + name + "' must be a string.");
         }
         return reader.nextString();
     }
 
     private static BigDecimal number(JsonReader reader) throws IOException {
         if (reader.peek() != JsonToken.NUMBER) {
-            throw ApiException.badRequest("invalid_field", "The field 'size' must be a number of bytes, such as 48213.");
+            throw new ApiException(ErrorCode.INVALID_FIELD,
+                    "The field 'size' must be a number of bytes, such as 48213.");
         }
         // nextString() returns the literal as written, so no precision is lost to double or long.
         String literal = reader.nextString();
         try {
             return new BigDecimal(literal);
         } catch (NumberFormatException exponentOutOfRange) {
-            throw ApiException.badRequest("invalid_field", "The field 'size' is not a usable number of bytes.");
+            throw new ApiException(ErrorCode.INVALID_FIELD, "The field 'size' is not a usable number of bytes.");
         }
     }
 
@@ -101,6 +104,6 @@ final class UploadRequestParser {
     }
 
     private static ApiException invalidJson() {
-        return ApiException.badRequest("invalid_json", "The request body is not valid JSON. " + EXAMPLE);
+        return new ApiException(ErrorCode.INVALID_JSON, "The request body is not valid JSON. " + EXAMPLE);
     }
 }

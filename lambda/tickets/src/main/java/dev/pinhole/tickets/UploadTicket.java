@@ -1,6 +1,7 @@
 package dev.pinhole.tickets;
 
 import dev.pinhole.core.ImageKey;
+import dev.pinhole.tickets.signing.UploadSigner;
 
 /**
  * What a client needs to upload one image: its name, the public link it will have once published, where to

@@ -1,29 +1,28 @@
 package dev.pinhole.tickets;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
 import java.util.Optional;
 
 /**
  * An optional shared secret for private deployments: when set, ticket requests must carry it in the
- * {@value #HEADER} header. Compared in constant time so the response time leaks nothing about it.
+ * {@value #HEADER} header.
  */
 final class UploadToken {
     static final String HEADER = "x-pinhole-token";
 
-    private final Optional<byte[]> expected;
+    private final Optional<SharedSecret> expected;
 
     UploadToken(Optional<String> token) {
-        this.expected = token.map(value -> value.getBytes(StandardCharsets.UTF_8));
+        this.expected = token.map(SharedSecret::new);
     }
 
     void check(String presented) {
         if (expected.isEmpty()) {
             return;
         }
-        byte[] given = presented == null ? new byte[0] : presented.getBytes(StandardCharsets.UTF_8);
-        if (!MessageDigest.isEqual(expected.get(), given)) {
-            throw new ApiException(401, "unauthorized", presented == null
+        if (!expected.get().isPresentedBy(presented)) {
+            throw new ApiException(ErrorCode.UNAUTHORIZED, presented == null
                     ? "This Pinhole requires an upload token in the " + HEADER + " header."
                     : "The upload token in the " + HEADER + " header is wrong.");
         }

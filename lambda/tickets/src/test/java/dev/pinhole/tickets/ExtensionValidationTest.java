@@ -37,7 +37,7 @@ class ExtensionValidationTest {
             "'\"gif\"', gif, image/gif",
             "'\"webp\"', webp, image/webp",
             "'\"avif\"', avif, image/avif"})
-    void presign_normalisesExtensionAndTakesTypeFromServerTable(String literal, String extension, String type) {
+    void ticketRequest_normalisesExtensionAndTakesTypeFromServerTable(String literal, String extension, String type) {
         // Given an allowed extension in any case, with or without one leading dot
         String body = request(literal);
 
@@ -66,7 +66,7 @@ class ExtensionValidationTest {
             "\"png\\u0000\"", "\"\\u0000png\"", "\"pn\\u0000g\"",
             "\" png\"", "\"png \"", "\"png\\n\"", "\"\"", "\".\"",
             "\"pngpngpngpng\"", "\"*\""})
-    void presign_rejectsExtensionOutsideTheAllowlist(String literal) {
+    void ticketRequest_rejectsExtensionOutsideTheAllowlist(String literal) {
         // Given an extension that is not exactly an allowed one (after case and one leading dot)
         String body = request(literal);
 
@@ -80,7 +80,7 @@ class ExtensionValidationTest {
 
     @ParameterizedTest(name = "extension {0} is refused as the wrong type")
     @ValueSource(strings = {"null", "1", "true", "[\"png\"]", "{\"name\":\"png\"}"})
-    void presign_rejectsExtensionThatIsNotAString(String literal) {
+    void ticketRequest_rejectsExtensionThatIsNotAString(String literal) {
         // Given an extension that is not a JSON string
         String body = request(literal);
 
@@ -92,7 +92,7 @@ class ExtensionValidationTest {
     }
 
     @Test
-    void presign_rejectsMissingExtension() {
+    void ticketRequest_rejectsMissingExtension() {
         // Given a request without an extension
         String body = "{\"size\":100}";
 

@@ -12,9 +12,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import dev.pinhole.core.ErrorCode;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -54,7 +56,12 @@ final class FuzzOracle {
         JsonObject body = json(response.getBody());
         if (status >= 400) {
             JsonObject error = body.getAsJsonObject("error");
-            assertTrue(ERROR_CODE.matcher(error.get("code").getAsString()).matches(), response.getBody());
+            String code = error.get("code").getAsString();
+            assertTrue(ERROR_CODE.matcher(code).matches(), response.getBody());
+            // Every code answered is in core's catalogue and comes with the catalogue's status.
+            ErrorCode entry = Arrays.stream(ErrorCode.values()).filter(e -> e.code().equals(code)).findFirst()
+                    .orElseThrow(() -> new AssertionError("code not in the catalogue: " + response.getBody()));
+            assertEquals(entry.status(), status, response.getBody());
             assertTrue(!error.get("message").getAsString().isEmpty(), response.getBody());
         } else if (status == 200) {
             assertEquals("GET", in.method());

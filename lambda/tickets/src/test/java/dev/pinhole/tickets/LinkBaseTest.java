@@ -1,7 +1,5 @@
 package dev.pinhole.tickets;
 
-import dev.pinhole.core.ConfigurationException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,6 +8,8 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ConfigurationException;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
@@ -128,7 +128,7 @@ class LinkBaseTest {
         }
     }
 
-    /** The whole handler, with a real presigner and dummy credentials: presigning needs no network. */
+    /** The whole handler, with the real signer and dummy credentials: presigning needs no network. */
     @Nested
     class ThroughTheHandler {
         private final TicketHandler handler;
@@ -136,8 +136,8 @@ class LinkBaseTest {
         ThroughTheHandler() {
             TicketConfig config = TicketConfig.fromEnvironment(Map.of(TicketConfig.BUCKET, "images",
                     TicketConfig.REGION, "eu-west-1", TicketConfig.ORIGIN_SECRET, SECRET));
-            handler = new TicketHandler(config, UploadSigner.create(config,
-                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"))));
+            handler = new TicketHandler(config,
+                    StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret")));
         }
 
         private APIGatewayV2HTTPResponse post(Map<String, String> headers) {

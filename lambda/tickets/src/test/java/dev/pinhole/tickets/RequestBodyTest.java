@@ -51,7 +51,7 @@ class RequestBodyTest {
             "{\"extension\":\"png\";\"size\":48213}",
             "{\"extension\"=\"png\",\"size\":48213}",
             ")]}'\n{\"extension\":\"png\",\"size\":48213}"})
-    void presign_rejectsMalformedOrLenientJson(String body) {
+    void ticketRequest_rejectsMalformedOrLenientJson(String body) {
         // Given a body that is not strictly valid JSON (lenient parsers would accept some of these)
         // When it is posted
         APIGatewayV2HTTPResponse response = post(body);
@@ -62,7 +62,7 @@ class RequestBodyTest {
 
     @ParameterizedTest(name = "top-level {0} is refused: not an object")
     @ValueSource(strings = {"[]", "[{\"extension\":\"png\",\"size\":1}]", "\"png\"", "48213", "true", "null"})
-    void presign_rejectsTopLevelValueThatIsNotAnObject(String body) {
+    void ticketRequest_rejectsTopLevelValueThatIsNotAnObject(String body) {
         // Given valid JSON whose top level is an array, string, number, boolean or null
         // When it is posted
         APIGatewayV2HTTPResponse response = post(body);
@@ -73,7 +73,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsUnknownField() {
+    void ticketRequest_rejectsUnknownField() {
         // Given a request with a field the API does not know, such as a client-chosen Content-Type
         String body = "{\"extension\":\"png\",\"size\":1,\"contentType\":\"text/html\"}";
 
@@ -86,7 +86,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsUnknownFieldWithoutEchoingControlCharacters() {
+    void ticketRequest_rejectsUnknownFieldWithoutEchoingControlCharacters() {
         // Given an unknown field name carrying control characters and a very long tail
         String body = "{\"a\\u0000\\u001b[31m" + "x".repeat(500) + "\":1,\"extension\":\"png\",\"size\":1}";
 
@@ -104,7 +104,7 @@ class RequestBodyTest {
             "{\"extension\":\"png\",\"size\":1,\"size\":2}",
             "{\"extension\":\"svg\",\"extension\":\"png\",\"size\":1}",
             "{\"extension\":\"png\",\"size\":1,\"sha256\":null,\"sha256\":null}"})
-    void presign_rejectsDuplicateField(String body) {
+    void ticketRequest_rejectsDuplicateField(String body) {
         // Given a body naming a field twice (parsers disagree about which one wins)
         // When it is posted
         APIGatewayV2HTTPResponse response = post(body);
@@ -114,7 +114,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsEmptyObject() {
+    void ticketRequest_rejectsEmptyObject() {
         // Given an empty JSON object
         // When it is posted
         APIGatewayV2HTTPResponse response = post("{}");
@@ -125,7 +125,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_acceptsFieldsInAnyOrderWithWhitespace() {
+    void ticketRequest_acceptsFieldsInAnyOrderWithWhitespace() {
         // Given a valid request pretty-printed with its fields in another order
         String body = "{\n  \"size\" : 48213 ,\n\t\"extension\" : \"png\"\n}\n";
 
@@ -137,7 +137,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsEmptyBody() {
+    void ticketRequest_rejectsEmptyBody() {
         // Given an empty body
         // When it is posted
         APIGatewayV2HTTPResponse response = post("");
@@ -147,7 +147,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsNullBody() {
+    void ticketRequest_rejectsNullBody() {
         // Given an event without a body at all
         // When it is posted
         APIGatewayV2HTTPResponse response = post(null);
@@ -157,7 +157,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_acceptsBase64EncodedBody() {
+    void ticketRequest_acceptsBase64EncodedBody() {
         // Given a valid request that API Gateway passed on base64-encoded
         String encoded = base64(VALID.getBytes(StandardCharsets.UTF_8));
 
@@ -171,7 +171,7 @@ class RequestBodyTest {
 
     @ParameterizedTest(name = "base64 body {0} is refused")
     @ValueSource(strings = {"not base64!", "e", "{\"extension\":\"png\",\"size\":48213}", "e30=e30="})
-    void presign_rejectsBodyMarkedBase64ThatIsNot(String body) {
+    void ticketRequest_rejectsBodyMarkedBase64ThatIsNot(String body) {
         // Given a body flagged isBase64Encoded that does not decode
         // When it is posted
         APIGatewayV2HTTPResponse response = postBase64(body);
@@ -181,7 +181,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsBase64BodyThatIsNotUtf8() {
+    void ticketRequest_rejectsBase64BodyThatIsNotUtf8() {
         // Given base64 that decodes to bytes that are not UTF-8 (a lone continuation byte and an overlong '/')
         byte[] bytes = {'{', '"', 'e', (byte) 0x80, '"', ':', (byte) 0xC0, (byte) 0xAF, '}'};
 
@@ -194,7 +194,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsBase64BodyThatDecodesToNonJson() {
+    void ticketRequest_rejectsBase64BodyThatDecodesToNonJson() {
         // Given valid base64 of text that is not JSON
         // When it is posted
         APIGatewayV2HTTPResponse response = postBase64(base64("hello".getBytes(StandardCharsets.UTF_8)));
@@ -204,7 +204,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_acceptsBodyOfExactlyTheCap() {
+    void ticketRequest_acceptsBodyOfExactlyTheCap() {
         // Given a valid request padded with whitespace to exactly 4096 bytes
         String body = VALID + " ".repeat(RequestBodies.MAX_BODY_BYTES - VALID.length());
 
@@ -216,7 +216,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsBodyOverTheCap() {
+    void ticketRequest_rejectsBodyOverTheCap() {
         // Given a valid request padded to 4097 bytes
         String body = VALID + " ".repeat(RequestBodies.MAX_BODY_BYTES + 1 - VALID.length());
 
@@ -228,7 +228,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_countsBodyCapInUtf8Bytes() {
+    void ticketRequest_countsBodyCapInUtf8Bytes() {
         // Given a body of 2049 two-byte characters: fewer than 4096 chars, but 4098 bytes
         String body = "\u00e9".repeat(2049);
 
@@ -240,7 +240,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsVeryLargeBodyWithoutDecodingIt() {
+    void ticketRequest_rejectsVeryLargeBodyWithoutDecodingIt() {
         // Given a megabyte of text, as if someone posted the image itself
         String body = "A".repeat(1024 * 1024);
 
@@ -254,7 +254,7 @@ class RequestBodyTest {
     }
 
     @Test
-    void presign_rejectsBase64BodyThatDecodesOverTheCap() {
+    void ticketRequest_rejectsBase64BodyThatDecodesOverTheCap() {
         // Given base64 of 4097 bytes: short enough to pass the length pre-check, too long once decoded
         byte[] decoded = (VALID + " ".repeat(RequestBodies.MAX_BODY_BYTES + 1 - VALID.length()))
                 .getBytes(StandardCharsets.UTF_8);

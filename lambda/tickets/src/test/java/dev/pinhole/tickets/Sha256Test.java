@@ -39,7 +39,7 @@ class Sha256Test {
     }
 
     @Test
-    void presign_signsGivenChecksum() {
+    void ticketRequest_signsGivenChecksum() {
         // Given a request with a canonical, padded base64 SHA-256
         String body = request("\"" + DIGEST + "\"");
 
@@ -52,7 +52,7 @@ class Sha256Test {
     }
 
     @Test
-    void presign_canonicalisesUnpaddedChecksum() {
+    void ticketRequest_canonicalisesUnpaddedChecksum() {
         // Given the same digest with its '=' padding dropped (43 characters)
         String unpadded = DIGEST.substring(0, 43);
 
@@ -64,7 +64,7 @@ class Sha256Test {
     }
 
     @Test
-    void presign_treatsNullChecksumAsAbsent() {
+    void ticketRequest_treatsNullChecksumAsAbsent() {
         // Given a request whose sha256 is JSON null
         // When it is posted
         APIGatewayV2HTTPResponse response = post(request("null"));
@@ -86,7 +86,7 @@ class Sha256Test {
             "\"AQIDBAUGBwgJCgsMDQ4PEBES ExQVFhcYGRobHB0eHyA=\"",
             "\"AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=\\n\"",
             "\"AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA==\""})
-    void presign_rejectsChecksumThatIsNotBase64Of32Bytes(String literal) {
+    void ticketRequest_rejectsChecksumThatIsNotBase64Of32Bytes(String literal) {
         // Given a sha256 of the wrong length, in another alphabet or encoding, or with stray characters
         // When it is posted
         APIGatewayV2HTTPResponse response = post(request(literal));
@@ -97,7 +97,7 @@ class Sha256Test {
 
     @ParameterizedTest(name = "sha256 {0} is refused as the wrong type")
     @ValueSource(strings = {"1", "true", "[]", "{}"})
-    void presign_rejectsChecksumThatIsNotAString(String literal) {
+    void ticketRequest_rejectsChecksumThatIsNotAString(String literal) {
         // Given a sha256 that is not a JSON string
         // When it is posted
         APIGatewayV2HTTPResponse response = post(request(literal));

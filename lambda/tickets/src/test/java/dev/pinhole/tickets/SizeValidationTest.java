@@ -26,7 +26,7 @@ class SizeValidationTest {
             "1e3, 1000",
             "1E+3, 1000",
             "0.12e2, 12"})
-    void presign_acceptsWholeSizesFromOneToMax(String literal, long expected) {
+    void ticketRequest_acceptsWholeSizesFromOneToMax(String literal, long expected) {
         // Given a request whose size is a whole number within the limit, however it is written
         String body = ticketRequest("png", literal);
 
@@ -40,7 +40,7 @@ class SizeValidationTest {
 
     @ParameterizedTest(name = "size {0} is refused as invalid_size")
     @ValueSource(strings = {"0", "-0", "0.0", "-1", "-48213", "-1e309", "12.5", "0.5", "1e-999", "1.0000000001"})
-    void presign_rejectsSizeBelowOneOrFractional(String literal) {
+    void ticketRequest_rejectsSizeBelowOneOrFractional(String literal) {
         // Given a size that is not a whole number of at least one byte
         String body = ticketRequest("png", literal);
 
@@ -52,7 +52,7 @@ class SizeValidationTest {
     }
 
     @Test
-    void presign_rejectsOversizedRequestByOneByte() {
+    void ticketRequest_rejectsOversizedRequestByOneByte() {
         // Given a size one byte over the configured maximum
         String body = ticketRequest("png", String.valueOf(MAX_BYTES + 1));
 
@@ -67,7 +67,7 @@ class SizeValidationTest {
     @ParameterizedTest(name = "size {0} is refused as too_large, not overflowed")
     @ValueSource(strings = {"9223372036854775808", "9223372036854775807", "18446744073709551616", "1e309",
             "1e2147483647", "123456789012345678901234567890.5"})
-    void presign_rejectsHugeSizesWithoutOverflow(String literal) {
+    void ticketRequest_rejectsHugeSizesWithoutOverflow(String literal) {
         // Given a size beyond long or double range (2^63, 1e309) that must not wrap into a small number
         String body = ticketRequest("png", literal);
 
@@ -79,7 +79,7 @@ class SizeValidationTest {
     }
 
     @Test
-    void presign_rejectsSizeWhoseExponentBigDecimalCannotHold() {
+    void ticketRequest_rejectsSizeWhoseExponentBigDecimalCannotHold() {
         // Given a number literal whose exponent is out of range even for BigDecimal
         String body = ticketRequest("png", "1e-2147483649");
 
@@ -92,7 +92,7 @@ class SizeValidationTest {
 
     @ParameterizedTest(name = "size {0} is refused as not a number")
     @ValueSource(strings = {"\"12\"", "\"\"", "true", "null", "[12]", "{\"bytes\":12}"})
-    void presign_rejectsSizeThatIsNotANumber(String literal) {
+    void ticketRequest_rejectsSizeThatIsNotANumber(String literal) {
         // Given a size written as a string, boolean, null, array or object
         String body = ticketRequest("png", literal);
 
@@ -104,7 +104,7 @@ class SizeValidationTest {
     }
 
     @Test
-    void presign_rejectsMissingSize() {
+    void ticketRequest_rejectsMissingSize() {
         // Given a request without a size
         String body = "{\"extension\":\"png\"}";
 

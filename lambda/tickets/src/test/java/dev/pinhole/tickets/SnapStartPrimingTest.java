@@ -28,7 +28,7 @@ class SnapStartPrimingTest {
     }
 
     @Test
-    void priming_reachesThePresigner_alsoBehindCloudFront_whereLinksTakeTheirHostFromEachRequest() {
+    void priming_reachesTheSigner_alsoBehindCloudFront_whereLinksTakeTheirHostFromEachRequest() {
         // Given the production configuration without a custom domain: an origin secret, no fixed link base
         TicketConfig behindCloudFront = TicketConfig.fromEnvironment(Map.of(
                 TicketConfig.BUCKET, "pinhole-images",

@@ -1,7 +1,5 @@
 package dev.pinhole.tickets;
 
-import dev.pinhole.core.ConfigurationException;
-
 import static dev.pinhole.tickets.TicketTesting.config;
 import static dev.pinhole.tickets.TicketTesting.environment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.pinhole.core.ConfigurationException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;

@@ -20,7 +20,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Coverage-guided fuzzing of the whole handler, from API Gateway event to response, with the real presigner.
+ * Coverage-guided fuzzing of the whole handler, from API Gateway event to response, with the real signer.
  *
  * <p>In the normal test run Jazzer replays every input committed under
  * {@code src/test/resources/dev/pinhole/tickets/TicketHandlerFuzzTestInputs/handler_answersEveryRequestWith2xxOr4xxJson/}
@@ -114,7 +114,7 @@ class TicketHandlerFuzzTest {
             env.put(TicketConfig.ALLOWED_ORIGINS, FuzzOracle.ORIGIN);
         }
         TicketConfig config = TicketConfig.fromEnvironment(env);
-        return new TicketHandler(config, UploadSigner.create(config,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFUZZ", "fuzz-secret"))));
+        return new TicketHandler(config,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAFUZZ", "fuzz-secret")));
     }
 }

@@ -44,7 +44,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_answers201WithKeyLinkAndUpload() {
+    void ticketRequest_answers201WithKeyLinkAndUpload() {
         // Given a valid request
         String body = "{\"extension\":\"png\",\"size\":48213}";
 
@@ -85,7 +85,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_listsExactlyTheHeadersTheClientMustSet() {
+    void ticketRequest_listsExactlyTheHeadersTheClientMustSet() {
         // Given a valid request without a checksum
         // When it is posted
         JsonObject headers = json(post("{\"extension\":\"jpg\",\"size\":10}"))
@@ -98,7 +98,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_addsChecksumHeaderOnlyWhenGiven() {
+    void ticketRequest_addsChecksumHeaderOnlyWhenGiven() {
         // Given a valid request with a checksum
         // When it is posted
         JsonObject headers = json(post("{\"extension\":\"png\",\"size\":10,\"sha256\":\"" + CHECKSUM + "\"}"))
@@ -110,7 +110,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_signsTypeLengthHostAndIfNoneMatch() {
+    void ticketRequest_signsTypeLengthHostAndIfNoneMatch() {
         // Given a valid request without a checksum
         // When it is posted
         String url = json(post("{\"extension\":\"png\",\"size\":10}")).getAsJsonObject("upload").get("url").getAsString();
@@ -124,7 +124,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_signsChecksumWhenGiven() {
+    void ticketRequest_signsChecksumWhenGiven() {
         // Given a valid request with a checksum
         // When it is posted
         String url = json(post("{\"extension\":\"png\",\"size\":10,\"sha256\":\"" + CHECKSUM + "\"}"))
@@ -136,7 +136,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_urlLivesForTheConfiguredLifetime() {
+    void ticketRequest_urlLivesForTheConfiguredLifetime() {
         // Given a handler whose URLs live 120 seconds
         TicketHandler handler = handler(Map.of(TicketConfig.URL_LIFETIME_SECONDS, "120"));
 
@@ -155,7 +155,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_defaultLifetimeIsFiveMinutes() {
+    void ticketRequest_defaultLifetimeIsFiveMinutes() {
         // Given the default configuration
         // When a ticket is issued
         String url = json(post("{\"extension\":\"png\",\"size\":10}")).getAsJsonObject("upload").get("url").getAsString();
@@ -165,7 +165,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_writesUrlsWithoutHtmlEscaping() {
+    void ticketRequest_writesUrlsWithoutHtmlEscaping() {
         // Given a valid request
         // When it is posted
         String raw = post("{\"extension\":\"png\",\"size\":10}").getBody();
@@ -177,7 +177,7 @@ class TicketResponseTest {
     }
 
     @Test
-    void presign_mintsADifferentKeyForEveryTicket() {
+    void ticketRequest_mintsADifferentKeyForEveryTicket() {
         // Given one handler and the same request, over and over
         TicketHandler handler = handler();
         Set<String> keys = new HashSet<>();

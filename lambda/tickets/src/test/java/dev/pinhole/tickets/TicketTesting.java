@@ -10,6 +10,7 @@ import com.google.gson.Gson;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.pinhole.tickets.signing.UploadSigner;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * Shared set-up for the handler tests: a configuration like the local stack's, the real presigner
+ * Shared set-up for the handler tests: a configuration like the local stack's, the real signer
  * (presigning is offline computation, so no S3 is needed), events shaped like API Gateway's, and
  * helpers that read responses the way a client would.
  */
@@ -30,8 +31,8 @@ final class TicketTesting {
     static final String ENDPOINT = "http://127.0.0.1:9000";
     static final long MAX_BYTES = 20L * 1024 * 1024;
 
-    /** One presigner for all tests, as one per runtime in production; it depends only on endpoint and region. */
-    static final UploadSigner PRESIGNER = UploadSigner.create(config(Map.of()),
+    /** One signer for all tests, as one per runtime in production; it depends only on bucket, endpoint and region. */
+    static final UploadSigner SIGNER = TicketHandler.signer(config(Map.of()),
             StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDPINHOLETEST", "pinhole-test-secret")));
 
     private TicketTesting() {
@@ -64,7 +65,7 @@ final class TicketTesting {
     }
 
     static TicketHandler handler(Map<String, String> overrides) {
-        return new TicketHandler(config(overrides), PRESIGNER);
+        return new TicketHandler(config(overrides), SIGNER);
     }
 
     static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, String body,

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
+import dev.pinhole.core.ErrorJson;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
 import dev.pinhole.images.store.ImageBucket;
@@ -47,28 +50,34 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             return route(request, headers);
         } catch (ApiException refused) {
             headers.putAll(refused.headers());
-            return respond(refused.status(), JsonBodies.error(refused.code(), refused.getMessage()), headers);
+            return respond(refused.status(), refused.json(), headers);
         } catch (RuntimeException fault) {
             // S3 failed, or a bug: log it for the operator with the request id, tell the caller nothing internal.
             String requestId = context == null ? "-" : context.getAwsRequestId();
             System.err.println("pinhole-images: internal error in request " + requestId + ": " + fault);
-            return respond(500, JsonBodies.error("internal_error", "Something went wrong on our side."), headers);
+            return respond(ErrorCode.INTERNAL_ERROR.status(),
+                    ErrorJson.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."), headers);
         }
     }
 
     private APIGatewayV2HTTPResponse route(ApiRequest request, Map<String, String> headers) {
         String path = request.path();
         if (!path.startsWith(ImageRoutes.PREFIX)) {
-            throw new ApiException(404, "not_found", "There is nothing at this path. Ask about an image at "
+            throw new ApiException(ErrorCode.NOT_FOUND, "There is nothing at this path. Ask about an image at "
                     + ImageRoutes.PREFIX + "<name>, the name of its link.");
         }
         ImageKey key = ImageKey.parseName(path.substring(ImageRoutes.PREFIX.length()))
-                .orElseThrow(ApiException::notFound);
+                .orElseThrow(ImageApiHandler::noSuchImage);
         if (!"GET".equals(request.method())) {
             throw ApiException.methodNotAllowed(request.method(), ALLOWED_METHODS);
         }
-        ImageStatus found = status.find(key, image -> links.link(image, request)).orElseThrow(ApiException::notFound);
+        ImageStatus found = status.find(key, image -> links.link(image, request)).orElseThrow(ImageApiHandler::noSuchImage);
         return respond(200, JsonBodies.status(found), headers);
+    }
+
+    private static ApiException noSuchImage() {
+        return new ApiException(ErrorCode.NOT_FOUND, "There is no image by that name: it was never uploaded, "
+                + "or its upload expired before it was sent.");
     }
 
     private static APIGatewayV2HTTPResponse respond(int status, String body, Map<String, String> headers) {

@@ -1,5 +1,7 @@
 package dev.pinhole.images.api;
 
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ImageKey;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -37,13 +39,13 @@ final class PublicLinks {
             return fixed.get();
         }
         if (!cameThroughCloudFront(request.header(ORIGIN_SECRET_HEADER))) {
-            throw new ApiException(403, "use_the_site", "This API answers only through its site's address "
+            throw new ApiException(ErrorCode.USE_THE_SITE, "This API answers only through its site's address "
                     + "(the CloudFront domain), not through the API Gateway endpoint.");
         }
         String host = request.header(VIEWER_HOST_HEADER);
         String normalised = host == null ? "" : host.trim().toLowerCase(Locale.ROOT);
         if (!HOST_NAME.matcher(normalised).matches()) {
-            throw new ApiException(400, "bad_viewer_host", "The request reached the API without the host "
+            throw new ApiException(ErrorCode.BAD_VIEWER_HOST, "The request reached the API without the host "
                     + "name it was sent to, so the link's address is unknown.");
         }
         return URI.create("https://" + normalised);

@@ -1,4 +1,4 @@
-package dev.pinhole.tickets;
+package dev.pinhole.tickets.signing;
 
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 

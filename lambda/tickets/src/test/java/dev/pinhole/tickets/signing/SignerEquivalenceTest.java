@@ -1,4 +1,4 @@
-package dev.pinhole.tickets;
+package dev.pinhole.tickets.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequ
  * headers and signature, so S3 treats them alike.
  */
 class SignerEquivalenceTest {
+    private static final String BUCKET = "pinhole-images-1234";
     private static final String KEY = "i/q3Lr0w9xT0m5QmJ7cV2b1A.png";
     private static final String SHA256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
 
@@ -43,13 +44,7 @@ class SignerEquivalenceTest {
     void uploadSigner_signsExactlyAsS3Presigner(String region, String endpoint, boolean pathStyle,
                                                 boolean checksum, boolean session) {
         // Given the same bucket, key, headers, credentials and addressing for both
-        Map<String, String> env = new java.util.HashMap<>(Map.of(TicketConfig.BUCKET, "pinhole-images-1234",
-                TicketConfig.REGION, region, TicketConfig.PUBLIC_BASE_URL, "https://img.example.org",
-                TicketConfig.S3_PATH_STYLE, String.valueOf(pathStyle)));
-        if (endpoint != null) {
-            env.put(TicketConfig.S3_ENDPOINT, endpoint);
-        }
-        TicketConfig config = TicketConfig.fromEnvironment(env);
+        Optional<URI> s3Endpoint = Optional.ofNullable(endpoint).map(URI::create);
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(session
                 ? AwsSessionCredentials.create("ASIAPINHOLE", "secret/with+chars", "session+token/=")
                 : AwsBasicCredentials.create("AKIAPINHOLE", "secret/with+chars"));
@@ -61,11 +56,11 @@ class SignerEquivalenceTest {
         }
 
         // When the SDK's presigner signs, and UploadSigner signs at the SDK's signing instant
-        URI sdk = sdkPresign(config, credentials, checksum);
+        URI sdk = sdkPresign(region, s3Endpoint, pathStyle, credentials, checksum);
         Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")
                 .parse(query(sdk).get("X-Amz-Date"), Instant::from);
-        UploadSigner ours = new UploadSigner(ObjectAddress.of(config), region, credentials,
-                Clock.fixed(signedAt, ZoneOffset.UTC));
+        UploadSigner ours = new UploadSigner(ObjectAddress.of(BUCKET, region, s3Endpoint, pathStyle), region,
+                credentials, Clock.fixed(signedAt, ZoneOffset.UTC));
         URI mine = URI.create(ours.presignPut(KEY, 48213, headers, Duration.ofSeconds(300)).url());
 
         // Then both address the same object and carry the same signature
@@ -74,16 +69,16 @@ class SignerEquivalenceTest {
         assertEquals(query(sdk), query(mine));
     }
 
-    private static URI sdkPresign(TicketConfig config, StaticCredentialsProvider credentials, boolean checksum) {
-        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(config.region()))
+    private static URI sdkPresign(String region, Optional<URI> s3Endpoint, boolean pathStyle,
+                                  StaticCredentialsProvider credentials, boolean checksum) {
+        S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(region))
                 .credentialsProvider(credentials)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(config.pathStyleAccess())
-                        .build());
-        config.s3Endpoint().ifPresent(builder::endpointOverride);
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
+        s3Endpoint.ifPresent(builder::endpointOverride);
         try (S3Presigner presigner = builder.build()) {
             PresignedPutObjectRequest presigned = presigner.presignPutObject(request -> request
                     .signatureDuration(Duration.ofSeconds(300))
-                    .putObjectRequest(put -> put.bucket(config.bucket()).key(KEY).contentType("image/png")
+                    .putObjectRequest(put -> put.bucket(BUCKET).key(KEY).contentType("image/png")
                             .contentLength(48213L).ifNoneMatch("*")
                             .checksumSHA256(Optional.of(SHA256).filter(x -> checksum).orElse(null))));
             return URI.create(presigned.url().toString());

@@ -1,6 +1,7 @@
-package dev.pinhole.tickets;
+package dev.pinhole.tickets.signing;
 
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Where an object of the image bucket is PUT: scheme, host, port and the path before the key. AWS S3 is
@@ -9,21 +10,19 @@ import java.net.URI;
  */
 record ObjectAddress(String scheme, String host, int port, String pathPrefix) {
 
-    static ObjectAddress of(TicketConfig config) {
-        String bucket = config.bucket();
-        if (config.s3Endpoint().isPresent()) {
-            URI endpoint = config.s3Endpoint().get();
+    static ObjectAddress of(String bucket, String region, Optional<URI> s3Endpoint, boolean pathStyleAccess) {
+        if (s3Endpoint.isPresent()) {
+            URI endpoint = s3Endpoint.get();
             String basePath = endpoint.getRawPath() == null ? "" : endpoint.getRawPath();
-            return config.pathStyleAccess()
+            return pathStyleAccess
                     ? new ObjectAddress(endpoint.getScheme(), endpoint.getHost(), endpoint.getPort(),
                             basePath + "/" + bucket + "/")
                     : new ObjectAddress(endpoint.getScheme(), bucket + "." + endpoint.getHost(), endpoint.getPort(),
                             basePath + "/");
         }
-        String region = config.region();
         String domain = region.startsWith("cn-") ? "amazonaws.com.cn" : "amazonaws.com";
         String service = "us-east-1".equals(region) ? "s3." + domain : "s3." + region + "." + domain;
-        return config.pathStyleAccess()
+        return pathStyleAccess
                 ? new ObjectAddress("https", service, -1, "/" + bucket + "/")
                 : new ObjectAddress("https", bucket + "." + service, -1, "/");
     }

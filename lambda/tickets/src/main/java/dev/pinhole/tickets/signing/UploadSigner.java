@@ -1,5 +1,6 @@
-package dev.pinhole.tickets;
+package dev.pinhole.tickets.signing;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
 import software.amazon.awssdk.http.SdkHttpRequest;
@@ -22,6 +24,9 @@ import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
  * resolution, interceptors and XML marshaller were four fifths of a warm ticket and most of a cold start,
  * and its model classes most of the jar. The signature is the same: SignerEquivalenceTest compares
  * both, byte for byte, in every addressing style Pinhole uses.
+ *
+ * <p>This package knows S3 and SigV4 and nothing of tickets: it is told a bucket and how to reach it, and
+ * signs what it is given. What a ticket pins is decided by the caller.
  */
 public final class UploadSigner {
     private static final AwsV4HttpSigner SIGNER = AwsV4HttpSigner.create();
@@ -38,9 +43,15 @@ public final class UploadSigner {
         this.clock = clock;
     }
 
-    /** The signer a runtime uses: built once, credentials resolved on each presign (they rotate). */
-    public static UploadSigner create(TicketConfig config, AwsCredentialsProvider credentials) {
-        return new UploadSigner(ObjectAddress.of(config), config.region(), credentials, Clock.systemUTC());
+    /**
+     * The signer a runtime uses: built once, credentials resolved on each presign (they rotate).
+     *
+     * @param s3Endpoint an S3-compatible endpoint instead of AWS S3's regional one (the local stack, MinIO)
+     */
+    public static UploadSigner create(String bucket, String region, Optional<URI> s3Endpoint, boolean pathStyleAccess,
+                                      AwsCredentialsProvider credentials) {
+        return new UploadSigner(ObjectAddress.of(bucket, region, s3Endpoint, pathStyleAccess), region, credentials,
+                Clock.systemUTC());
     }
 
     /**

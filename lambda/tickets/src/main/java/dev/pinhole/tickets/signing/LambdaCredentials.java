@@ -1,4 +1,4 @@
-package dev.pinhole.tickets;
+package dev.pinhole.tickets.signing;
 
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -11,13 +11,13 @@ import software.amazon.awssdk.auth.credentials.EnvironmentVariableCredentialsPro
  * from it. There the runtime serves them on a local endpoint named by {@value #CONTAINER_ENDPOINT}, read
  * with the JDK's own HttpURLConnection (no SDK HTTP client is shipped).
  */
-final class LambdaCredentials {
+public final class LambdaCredentials {
     static final String CONTAINER_ENDPOINT = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
 
     private LambdaCredentials() {
     }
 
-    static AwsCredentialsProvider from(Map<String, String> environment) {
+    public static AwsCredentialsProvider from(Map<String, String> environment) {
         String endpoint = environment.get(CONTAINER_ENDPOINT);
         if (endpoint != null && !endpoint.isBlank()) {
             // Fetched on first use, after a restore, and refreshed before they expire.
