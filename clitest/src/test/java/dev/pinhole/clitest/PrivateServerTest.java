@@ -54,8 +54,7 @@ class PrivateServerTest {
     }
 
     private static void assertUploaded(UploadScript.Result result, byte[] expected) {
-        String link = result.exits(0).stdout().strip();
-        assertArrayEquals(expected, new TicketClient(stack.baseUrl()).get(URI.create(link), Map.of()).body());
+        Links.assertServes(result.exits(0).stdout().strip(), expected, "image/png");
     }
 
     @Test

@@ -86,6 +86,25 @@ public final class TicketClient {
         throw new AssertionError("no outcome within 30 s for " + status + ": " + last.status() + " " + last.text());
     }
 
+    /**
+     * GETs a link as a person opening it a moment after the upload would: again while it answers 404 (the
+     * publisher has not published the image yet), for at most 30 seconds; returns the last answer.
+     */
+    public Reply awaitServed(URI link) {
+        Reply reply = get(link, Map.of());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (reply.status() == 404 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            reply = get(link, Map.of());
+        }
+        return reply;
+    }
+
     /** Uploads with the ticket and waits until the image is published; fails if it is refused. */
     public JsonObject uploadAndAwaitPublished(JsonObject ticket, byte[] image) {
         Reply put = upload(ticket, image);
