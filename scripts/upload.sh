@@ -17,6 +17,9 @@
 #   --ext EXT       the type of the image(s), e.g. png, instead of the file name or first bytes
 #   --json          print the server's JSON answer for each upload (one line each) instead of links
 #   --copy          also put the link(s) on the clipboard (wl-copy, xclip, xsel or pbcopy)
+#   --send-token-over-http
+#                   send the upload token even to an http:// endpoint on another machine, where
+#                   anyone on the network path can read it (refused without this; use https://)
 #   -h, --help      show this help
 #
 # Config file: ${XDG_CONFIG_HOME:-~/.config}/pinhole/config, lines of `name = value`, # comments:
@@ -31,15 +34,23 @@
 #   4  the server refused a file (type not accepted, too large, wrong or missing token...)
 #   5  an upload failed: the storage refused it, or a server error (5xx, 429) or network failure
 #      persisted after one retry with a new ticket
-#   6  the server could not be reached, or the address is not a Pinhole server
+#   6  the server could not be reached, or the address is not a Pinhole server (it answered
+#      like another kind of server, or sent a ticket the script will not use)
 # When several files fail, the exit code is that of the first failure.
 #
-# Needs bash, curl, jq and coreutils. Progress is shown on standard error when it is a terminal.
+# The script trusts no server: before it uses a ticket it checks that the link and the upload address
+# are http(s) addresses and that the headers to send are plain names and one-line values, and curl
+# may only speak http and https. Needs bash, curl, jq and coreutils. Progress is shown on standard
+# error when it is a terminal.
 set -euo pipefail
 
 readonly PROG=upload.sh
 readonly DEFAULT_ENDPOINT=http://127.0.0.1:8080
 readonly EXIT_MISSING_TOOL=1 EXIT_USAGE=2 EXIT_FILE=3 EXIT_REFUSED=4 EXIT_UPLOAD=5 EXIT_UNREACHABLE=6
+# Every curl call: no ~/.curlrc (-q), only http and https, also for redirects (none are followed, and
+# none ever may lead to file:// or another protocol), and no URL globbing, so a URL from a server is
+# one URL ("[1-100000]" in it is not a hundred thousand uploads).
+readonly CURL_SAFE=(-q --proto "=http,https" --proto-redir "=http,https" --globoff)
 
 die() {
   local code=$1
@@ -81,7 +92,7 @@ check_tools() {
 
 # --- settings ----------------------------------------------------------------------------------
 
-endpoint="" token="" ext_option="" json=false copy=false
+endpoint="" token="" ext_option="" json=false copy=false token_over_http=false
 files=()
 
 parse_args() {
@@ -95,6 +106,7 @@ parse_args() {
       --endpoint=*|--token=*|--ext=*) set_option "${1%%=*}" "${1#*=}"; shift ;;
       --json) json=true; shift ;;
       --copy) copy=true; shift ;;
+      --send-token-over-http) token_over_http=true; shift ;;
       --) shift; files+=("$@"); break ;;
       -) files+=("-"); shift ;;
       -*) usage_error "unknown option '$1'" ;;
@@ -157,6 +169,30 @@ resolve_settings() {
   [[ $endpoint =~ ^https?://[^/[:space:]]+(/[^[:space:]]*)?$ ]] \
     || usage_error "the endpoint must be an http(s) address such as https://images.example.com, not '$endpoint'"
   [[ $token != *[$'\r\n']* ]] || usage_error "the upload token must be a single line"
+  if [[ -n $token && $endpoint == http://* && $token_over_http != true ]] \
+      && ! is_this_machine "$(endpoint_host)"; then
+    usage_error "refusing to send the upload token over plain http to $(endpoint_host), where anyone on the" \
+      "network path can read it; use an https:// endpoint, or add --send-token-over-http to send it anyway"
+  fi
+}
+
+# The host part of the endpoint, lower case: no user, port, path, query or brackets.
+endpoint_host() {
+  local authority=${endpoint#*://}
+  authority=${authority%%[/?#]*}
+  authority=${authority##*@}
+  if [[ $authority == \[* ]]; then
+    authority=${authority#[}
+    authority=${authority%%]*}
+  else
+    authority=${authority%%:*}
+  fi
+  printf '%s' "$authority" | tr '[:upper:]' '[:lower:]'
+}
+
+# Whether a host name or address is this machine (loopback), where plain http is never on a network.
+is_this_machine() {
+  [[ $1 == localhost || $1 == ::1 || $1 =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]]
 }
 
 # --- one file ----------------------------------------------------------------------------------
@@ -303,7 +339,7 @@ send_with_retry() {
 http() {
   local out=$1
   shift
-  curl -q -sS -o "$out" -w '%{http_code}' --connect-timeout 10 "$@" 2>"$workdir/curl.err"
+  curl "${CURL_SAFE[@]}" -sS -o "$out" -w '%{http_code}' --connect-timeout 10 "$@" 2>"$workdir/curl.err"
 }
 
 curl_detail() {
@@ -328,7 +364,7 @@ get_ticket() {
   jq -n --arg ext "$1" --argjson size "$2" --arg sha "$3" \
     '{extension: $ext, size: $size, sha256: $sha}' >"$workdir/request.json"
   [[ -z $token ]] || request_args=(-H "@$workdir/token.header")
-  if ! http_status=$(http "$workdir/ticket.json" --max-time 60 -X POST \
+  if ! http_status=$(http "$workdir/ticket.json" --max-time 60 --max-filesize 65536 -X POST \
       -H 'content-type: application/json' ${request_args[@]+"${request_args[@]}"} \
       --data-binary "@$workdir/request.json" "$endpoint/api/uploads"); then
     failed "$EXIT_UNREACHABLE" true "cannot reach the Pinhole server at $endpoint ($(curl_detail))." \
@@ -337,9 +373,30 @@ get_ticket() {
   fi
   if [[ $http_status == 201 ]] && jq -e '(.url | type == "string") and (.upload.url | type == "string")
       and (.upload.headers | type == "object")' "$workdir/ticket.json" >/dev/null 2>&1; then
-    return 0
+    check_ticket
+    return
   fi
   ticket_refusal "$http_status"
+}
+
+# Checks a ticket before any of it is used: a server (or anyone on the path of a plain-http one) could
+# send a header that puts a local file into curl's arguments, or an upload address that writes one.
+check_ticket() {
+  local reason
+  reason=$(jq -r '
+    def address: test("^https?://[^[:space:][:cntrl:]]+$"; "i");
+    def token: test("^[!#$%&\u0027*+.^_`|~0-9A-Za-z-]+$");
+    def one_line: type == "string" and (gsub("\t"; "") | test("[[:cntrl:]]") | not);
+    if (.url | address | not) then "the link is not an http(s) address on one line"
+    elif (.upload.url | address | not) then "the upload address is not an http(s) address on one line"
+    elif (.upload.headers | length) > 50 then "it asks for more than 50 headers"
+    elif ([.upload.headers | keys[] | token | not] | any) then "a header name is not a valid HTTP header name"
+    elif ([.upload.headers[] | one_line | not] | any) then
+      "a header value is not a single line of text (it holds a line break or another control character)"
+    else empty end' "$workdir/ticket.json") || reason="it could not be read"
+  [[ -z $reason ]] && return 0
+  failed "$EXIT_UNREACHABLE" false "the server at $endpoint sent a ticket this script will not use: $reason;" \
+    "nothing was uploaded. Check that the address is your Pinhole server (--endpoint, PINHOLE_URL or the config file)."
 }
 
 ticket_refusal() {
@@ -382,7 +439,7 @@ put_image() {
     errors=/dev/stderr
   fi
   # --upload-file streams the file (--data-binary would read it all into memory first).
-  if ! http_status=$(curl -q "${progress_args[@]}" -o "$workdir/put.out" -w '%{http_code}' \
+  if ! http_status=$(curl "${CURL_SAFE[@]}" "${progress_args[@]}" -o "$workdir/put.out" -w '%{http_code}' \
       --connect-timeout 10 --speed-limit 1 --speed-time 60 \
       ${headers[@]+"${headers[@]}"} --upload-file "$path" "$url" 2>"$errors"); then
     failed "$EXIT_UPLOAD" true "the upload to the storage failed ($(curl_detail))"
@@ -477,7 +534,8 @@ main() {
     file_error_code=0
     upload_file "$file"
     if ((file_error_code == EXIT_UNREACHABLE && index < ${#files[@]})); then
-      warn "not trying the remaining $((${#files[@]} - index)) file(s): the server is not reachable"
+      warn "not trying the remaining $((${#files[@]} - index)) file(s):" \
+        "the server is not reachable or not a Pinhole server"
       break
     fi
   done

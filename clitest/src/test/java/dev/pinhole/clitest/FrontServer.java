@@ -11,19 +11,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.UnaryOperator;
 
 /**
  * Stands in front of the API to misbehave on purpose: answers the first ticket requests with an error
- * (then passes them on to the real stack), tampers with tickets, or answers like a web server that is not
- * Pinhole.
+ * (then passes them on to the real stack), tampers with tickets, answers like a web server that is not
+ * Pinhole, or hands out a ticket of its own making. Also stands in for a storage or a proxy that records
+ * what reached it.
  * Counts the ticket requests, so tests see whether the script retried.
  */
 final class FrontServer implements AutoCloseable {
     private final HttpServer server;
     private final HttpClient client = HttpClient.newHttpClient();
     private final AtomicInteger ticketRequests = new AtomicInteger();
+    private final List<String> recorded = new CopyOnWriteArrayList<>();
 
     private FrontServer(HttpServer server) {
         this.server = server;
@@ -74,6 +78,43 @@ final class FrontServer implements AutoCloseable {
         });
         front.server.start();
         return front;
+    }
+
+    /** Answers every request with 201 and this ticket, as a hostile or broken server would hand it out. */
+    static FrontServer answering(String ticketJson) {
+        FrontServer front = create();
+        front.server.createContext("/", exchange -> {
+            try (exchange) {
+                front.ticketRequests.incrementAndGet();
+                exchange.getRequestBody().readAllBytes();
+                send(exchange, 201, "application/json", ticketJson);
+            }
+        });
+        front.server.start();
+        return front;
+    }
+
+    /** Answers every request with 200 and no body, keeping each as text: request line, headers, body. */
+    static FrontServer recording() {
+        FrontServer front = create();
+        front.server.createContext("/", exchange -> {
+            try (exchange) {
+                StringBuilder request = new StringBuilder(exchange.getRequestMethod()).append(' ')
+                        .append(exchange.getRequestURI()).append('\n');
+                exchange.getRequestHeaders().forEach((name, values) ->
+                        values.forEach(value -> request.append(name).append(": ").append(value).append('\n')));
+                request.append('\n').append(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.ISO_8859_1));
+                front.recorded.add(request.toString());
+                send(exchange, 200, "text/plain", "");
+            }
+        });
+        front.server.start();
+        return front;
+    }
+
+    /** What reached a {@link #recording()} server, one text per request. */
+    List<String> recorded() {
+        return List.copyOf(recorded);
     }
 
     URI baseUrl() {

@@ -12,25 +12,34 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Properties;
+import java.util.function.Consumer;
 
 /**
  * The folder that keeps a local Pinhole between runs: the object store and the S3 credentials.
- * Credentials are generated the first time and reused, so nobody shares a hard-coded key.
+ * Credentials are generated the first time and reused, so nobody shares a hard-coded key. It is private to
+ * the user running the stack (see {@link OwnerOnly}): created rwx------, and tightened at start if it is not.
  */
 final class DataDirectory {
     private static final String CREDENTIALS_FILE = "credentials.properties";
 
     private final Path root;
+    private final Consumer<String> notices;
 
-    DataDirectory(Path root) {
+    /** @param notices where to say something the person running the stack should know (one line each) */
+    DataDirectory(Path root, Consumer<String> notices) {
         this.root = root;
+        this.notices = notices;
     }
 
-    /** Creates the folders if needed and proves they can be written, with a message that says which. */
-    Path prepareStore() {
+    /**
+     * Creates the store and the bucket's folder in it if needed, makes the whole data directory private, and
+     * proves it can be written, with a message that says which folder and why not.
+     */
+    Path prepareStore(String bucket) {
         Path store = root.resolve("store");
         try {
-            Files.createDirectories(store);
+            OwnerOnly.createFolders(store.resolve(bucket));
+            makePrivate();
             Path probe = Files.createTempFile(store, ".write-check", "");
             Files.delete(probe);
         } catch (FileSystemException denied) {
@@ -39,6 +48,18 @@ final class DataDirectory {
             throw new StartupException("cannot prepare the data directory " + root + ": " + failed.getMessage());
         }
         return store;
+    }
+
+    /** Takes away what the group and others may do in the data directory, and says so if they could enter it. */
+    private void makePrivate() throws IOException {
+        // A data directory given as a symbolic link is meant: its target is the folder to keep private.
+        Path folder = root.toRealPath();
+        boolean wasOpen = OwnerOnly.isOpen(folder);
+        OwnerOnly.tighten(folder);
+        if (wasOpen) {
+            notices.accept("the data directory " + root + " was open to other users of this machine;"
+                    + " it is now private to you (rwx------).");
+        }
     }
 
     /** The one-line reason a data directory cannot be used, as people say it. */

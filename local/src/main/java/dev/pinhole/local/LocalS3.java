@@ -1,16 +1,24 @@
 package dev.pinhole.local;
 
+import jakarta.servlet.DispatcherType;
+import java.lang.reflect.Field;
 import java.net.BindException;
 import java.net.URI;
+import java.util.EnumSet;
 import java.util.List;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.FilterHolder;
+import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.ServletContextHandler;
+import org.gaul.shaded.org.eclipse.jetty.server.Server;
 
 /**
  * A real S3 server on loopback: S3Proxy over a folder. It verifies SigV4 presigned URLs (signed headers,
- * expiry, checksums, If-None-Match) the way S3 does, which is what makes the local stack worth testing on.
+ * expiry, checksums, If-None-Match) the way S3 does, which is what makes the local stack worth testing on;
+ * where S3Proxy is laxer than S3 about what a presigned URL may carry, {@link PresignedRequestGuard} answers
+ * as S3 does.
  */
 final class LocalS3 implements AutoCloseable {
     /** The headers an upload ticket signs and the browser sends; S3 must allow them cross-origin. */
@@ -36,6 +44,7 @@ final class LocalS3 implements AutoCloseable {
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, credentials.identity(), credentials.secret())
                 .corsRules(cors)
                 .build();
+        guard(proxy, new PresignedRequestGuard(cors));
         try {
             proxy.start();
             waitUntilStarted(proxy);
@@ -48,6 +57,24 @@ final class LocalS3 implements AutoCloseable {
             throw new StartupException("the local S3 server did not start: " + failed.getMessage(), failed);
         }
         return new LocalS3(proxy, store, host);
+    }
+
+    /**
+     * Puts the guard in front of S3Proxy's servlet. S3Proxy's builder offers no hook for request filters, so
+     * the servlet context is found through the one private field that holds S3Proxy's Jetty server. S3Proxy's
+     * version is pinned in the build; should a release rename the field, the stack refuses to start rather
+     * than run without the guard.
+     */
+    private static void guard(S3Proxy proxy, PresignedRequestGuard guard) {
+        try {
+            Field field = S3Proxy.class.getDeclaredField("server");
+            field.setAccessible(true);
+            ServletContextHandler context = ((Server) field.get(proxy)).getDescendant(ServletContextHandler.class);
+            context.addFilter(new FilterHolder(guard), "/*", EnumSet.of(DispatcherType.REQUEST));
+        } catch (ReflectiveOperationException | RuntimeException unexpected) {
+            throw new StartupException("cannot put the request guard in front of S3Proxy (has its version changed?): "
+                    + unexpected, unexpected);
+        }
     }
 
     private static boolean isBindFailure(Throwable failure) {

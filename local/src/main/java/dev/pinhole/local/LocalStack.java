@@ -21,7 +21,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
@@ -37,8 +36,6 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class LocalStack implements AutoCloseable {
     static final String REGION = "us-east-1";
-    private static final int SERVER_THREADS = 64;
-    private static final String TCP_NO_DELAY = "sun.net.httpserver.nodelay";
     /** Publishes at a time, like a Lambda function's concurrency; more would only compete for two cores. */
     private static final int PUBLISHERS = 4;
 
@@ -78,8 +75,9 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts the stack with what a test changes (formats, a failing S3 for the publisher, retry delays). */
     public static LocalStack start(LocalSettings settings, Map<String, String> environment, LocalOptions options) {
-        DataDirectory data = new DataDirectory(settings.dataDirectory());
-        Path storeFolder = data.prepareStore();
+        DataDirectory data = new DataDirectory(settings.dataDirectory(),
+                notice -> System.err.println("pinhole: " + notice));
+        Path storeFolder = data.prepareStore(settings.bucket());
         reportRemoved(StartupSweep.removeTempFiles(storeFolder.resolve(settings.bucket())));
         DataDirectory.S3Credentials credentials = data.credentials();
         HttpServer server = bind(settings);
@@ -107,7 +105,7 @@ public final class LocalStack implements AutoCloseable {
             server.createContext(ImageRoutes.PREFIX, new ApiGatewayBridge(images));
             server.createContext("/i/", new ImageLinks(s3.store(), settings.bucket()));
             server.createContext("/", new StaticFiles(settings.webDirectory(), s3.endpoint()));
-            ExecutorService executor = Executors.newFixedThreadPool(SERVER_THREADS);
+            ExecutorService executor = SlowClientLimits.executor();
             server.setExecutor(executor);
             server.start();
             // Uploads that landed while the stack was down (or whose last delivery failed): publish them now.
@@ -132,12 +130,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private static HttpServer bind(LocalSettings settings) {
-        // The JDK's server leaves Nagle's algorithm on, so a response written as headers then body waits for
-        // the client's delayed ACK: ~40 ms per API answer (bench/load-local.sh: 170 -> 1,600 tickets/s).
-        // The server reads the property once, when its classes load, so set it before the first server.
-        if (System.getProperty(TCP_NO_DELAY) == null) {
-            System.setProperty(TCP_NO_DELAY, "true");
-        }
+        SlowClientLimits.apply();
         try {
             return HttpServer.create(new InetSocketAddress(settings.host(), settings.port()), 128);
         } catch (BindException taken) {

@@ -1,24 +1,24 @@
 package dev.pinhole.local;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static dev.pinhole.local.MisuseRunner.headers;
+import static dev.pinhole.local.MisuseRunner.url;
+import static dev.pinhole.local.MisuseRunner.with;
+import static dev.pinhole.local.MisuseRunner.without;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.pinhole.local.Misuse.Outcome;
+import dev.pinhole.local.Misuse.Stored;
 import dev.pinhole.testkit.SampleImages;
 import dev.pinhole.testkit.TicketClient;
-import dev.pinhole.testkit.TicketClient.Reply;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -29,13 +29,18 @@ import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every way a holder of a ticket can deviate from it, tried against a real S3 server (S3Proxy), with what it
- * answered recorded in target/misuse-matrix.md (the table in docs/SECURITY.md). Each row asserts the refusal
- * and, just as important, that nothing was stored under the ticket's key or any other.
+ * Every way a holder of a ticket can deviate from it, tried against the local S3 (S3Proxy behind its guard),
+ * with what it answered recorded in target/misuse-matrix.md (the table in docs/SECURITY.md). Each row asserts
+ * the refusal and, just as important, that nothing was stored under the ticket's key or any other.
  */
 class MisuseMatrixTest {
     static final Path TABLE = Path.of("target/misuse-matrix.md");
     static final byte[] IMAGE = SampleImages.png(64, 48);
+    /** Objects a copy could read: a published image, a file outside the image prefix, one in another bucket. */
+    static final String PUBLISHED = "i/AnotherPublishedImage0.png";
+    static final String PRIVATE = "private/notes.txt";
+    static final String OTHER_BUCKET = "other-bucket";
+    static final byte[] NOTES = "not an image, and not for the public".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     static Path data;
@@ -43,129 +48,190 @@ class MisuseMatrixTest {
     static Path shortLivedData;
     static LocalStack stack;
     static LocalStack shortLived;
-    static TicketClient client;
+    static MisuseRunner runner;
     static JsonObject expiringTicket;
-    static final List<String> rows = new ArrayList<>();
 
     @BeforeAll
     static void startStacks() {
-        stack = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS);
-        client = new TicketClient(stack.baseUrl());
+        stack = LocalStack.start(LocalSettings.forTests(data), Map.of());
+        runner = new MisuseRunner(stack, IMAGE);
+        runner.putObject(stack.bucket(), PUBLISHED, "image/png", SampleImages.png(8, 8));
+        runner.putObject(stack.bucket(), PRIVATE, "text/plain", NOTES);
+        runner.putObject(OTHER_BUCKET, PUBLISHED, "image/png", SampleImages.png(9, 9));
         // Issued first so that its one-second lifetime has long passed when its row runs.
         shortLived = LocalStack.start(LocalSettings.forTests(shortLivedData),
-                Map.of("PINHOLE_URL_LIFETIME_SECONDS", "1"), LocalOptions.TESTS);
+                Map.of("PINHOLE_URL_LIFETIME_SECONDS", "1"));
         expiringTicket = new TicketClient(shortLived.baseUrl()).requestTicket("png", IMAGE, true).json();
     }
 
     @AfterAll
-    static void writeTableAndStop() throws IOException {
-        Files.createDirectories(TABLE.getParent());
-        Files.writeString(TABLE, "| misuse | S3Proxy status | S3 error code | stored |\n|---|---|---|---|\n"
-                + String.join("\n", rows) + "\n");
+    static void writeTableAndStop() {
+        runner.writeTable(TABLE);
         stack.close();
         shortLived.close();
     }
 
-    /** A deviation from the ticket and the answer a real S3 must give. */
-    record Misuse(String name, int status, String s3Code, Function<JsonObject, Outcome> attempt) {
-    }
-
-    record Outcome(int status, String s3Code, String otherKey) {
-        static Outcome of(Reply reply) {
-            return new Outcome(reply.status(), reply.s3ErrorCode(), null);
-        }
-
-        static Outcome of(RawHttp.Response response) {
-            return new Outcome(response.status(), response.s3ErrorCode(), null);
-        }
-    }
-
     @TestFactory
     Stream<DynamicTest> s3RefusesEveryDeviationThatMatters_andStoresNothingButTheTicketsBytes() {
-        return Stream.of(
-                new Misuse("Content-Type swapped (text/html instead of the signed image/png)", 403,
-                        "SignatureDoesNotMatch", t -> put(t, with(t, "content-type", "text/html"), IMAGE)),
-                new Misuse("body one byte longer than the signed Content-Length", 403, "SignatureDoesNotMatch",
-                        t -> put(t, headers(t), Arrays.copyOf(IMAGE, IMAGE.length + 1))),
-                new Misuse("body one byte shorter than the signed Content-Length", 403, "SignatureDoesNotMatch",
-                        t -> put(t, headers(t), Arrays.copyOf(IMAGE, IMAGE.length - 1))),
-                new Misuse("another key in the URL path (i/chosen-by-client.png)", 403, "SignatureDoesNotMatch",
-                        MisuseMatrixTest::otherKey),
-                new Misuse("query tampered: X-Amz-Expires raised from 300 to 604800", 403, "SignatureDoesNotMatch",
-                        t -> putTo(url(t).replace("X-Amz-Expires=300", "X-Amz-Expires=604800"), headers(t))),
-                new Misuse("query tampered: if-none-match removed from X-Amz-SignedHeaders, header not sent", 403,
-                        "SignatureDoesNotMatch", t -> putTo(url(t).replace("%3Bif-none-match", ""),
-                                without(t, "if-none-match"))),
-                new Misuse("query tampered: an extra parameter appended (&x-id=PutObject)", 403,
-                        "SignatureDoesNotMatch", t -> putTo(url(t) + "&x-id=PutObject", headers(t))),
-                new Misuse("signed header left out: If-None-Match", 403, "SignatureDoesNotMatch",
-                        t -> put(t, without(t, "if-none-match"), IMAGE)),
-                new Misuse("signed header left out: x-amz-checksum-sha256", 403, "SignatureDoesNotMatch",
-                        t -> put(t, without(t, "x-amz-checksum-sha256"), IMAGE)),
-                new Misuse("bytes that do not match the signed x-amz-checksum-sha256 (one bit flipped)", 400,
-                        "BadDigest", t -> put(t, headers(t), flipOneBit(IMAGE))),
-                new Misuse("another host in the URL: localhost instead of the signed 127.0.0.1", 403,
-                        "SignatureDoesNotMatch", t -> putTo(url(t).replace("//127.0.0.1:", "//localhost:"), headers(t))),
-                new Misuse("Host header changed (connection to 127.0.0.1, Host: localhost)", 403,
-                        "SignatureDoesNotMatch", MisuseMatrixTest::otherHostHeader),
-                // Not refused by S3Proxy (AWS S3 refuses unsigned x-amz-* headers): the upload stands, but type,
-                // size, key and bytes are still exactly the ticket's.
-                new Misuse("unsigned header added: x-amz-acl: public-read", 200, null,
-                        t -> put(t, with(t, "x-amz-acl", "public-read"), IMAGE)),
-                // Not refused by S3Proxy nor by AWS S3: only host and x-amz-* must be signed.
-                new Misuse("unsigned standard header added: Content-Disposition: attachment; filename=x.html", 200,
-                        null, t -> put(t, with(t, "content-disposition", "attachment; filename=x.html"), IMAGE)),
-                new Misuse("Content-Length left out (body sent chunked)", 403, "SignatureDoesNotMatch",
-                        MisuseMatrixTest::chunked),
-                new Misuse("upload URL used with GET (to read instead of write)", 403, "SignatureDoesNotMatch",
-                        t -> Outcome.of(client.get(URI.create(url(t)), Map.of()))),
-                new Misuse("expired URL (1 s lifetime, used after it)", 403, "AccessDenied",
-                        t -> expired()),
-                // S3 refuses a second PUT (412) only while the first upload waits under u/; once published, the
-                // key is free, S3 stores the replay, and the publisher drops it: the link keeps the first image.
-                new Misuse("replay: the same ticket used again after its image was published", 200, null,
-                        MisuseMatrixTest::replay)
-        ).map(misuse -> DynamicTest.dynamicTest(misuse.name(), () -> run(misuse)));
+        return Stream.of(signedParts(), copies(), unsignedHeaders(), queryAuthentication(), lifetime())
+                .flatMap(rows -> rows)
+                .map(misuse -> DynamicTest.dynamicTest(misuse.name(), () -> runner.run(misuse)));
     }
 
-    private static void run(Misuse misuse) {
-        JsonObject ticket = client.requestTicket("png", IMAGE, true).json();
-        String key = TicketClient.uploadKey(ticket);
+    /** The request's signed parts changed: S3Proxy's signature check refuses these, as S3's does. */
+    private static Stream<Misuse> signedParts() {
+        return Stream.of(
+                refused("Content-Type swapped (text/html instead of the signed image/png)", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch: Content-Type is one of the `X-Amz-SignedHeaders`, so the recomputed"
+                                + " signature differs [sigv4] [errors]",
+                        t -> runner.put(t, with(t, "content-type", "text/html"), IMAGE)),
+                refused("body one byte longer than the signed Content-Length", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch (Content-Length is signed) [sigv4]",
+                        t -> runner.put(t, headers(t), Arrays.copyOf(IMAGE, IMAGE.length + 1))),
+                refused("body one byte shorter than the signed Content-Length", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch [sigv4]", t -> runner.put(t, headers(t), Arrays.copyOf(IMAGE, IMAGE.length - 1))),
+                refused("another key in the URL path (i/chosen-by-client.png)", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch: the path is the canonical URI [sigv4]", MisuseMatrixTest::otherKey),
+                refused("query tampered: X-Amz-Expires raised from 300 to 604800", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch: every query parameter but `X-Amz-Signature` is in the canonical"
+                                + " query string [sigv4]",
+                        t -> putTo(t, url(t).replace("X-Amz-Expires=300", "X-Amz-Expires=604800"), headers(t))),
+                refused("query tampered: if-none-match removed from X-Amz-SignedHeaders, header not sent", 403,
+                        "SignatureDoesNotMatch", "403 SignatureDoesNotMatch [sigv4]",
+                        t -> putTo(t, url(t).replace("%3Bif-none-match", ""), without(t, "if-none-match"))),
+                refused("query tampered: an extra parameter appended (&x-id=PutObject)", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch [sigv4]", t -> putTo(t, url(t) + "&x-id=PutObject", headers(t))),
+                refused("signed header left out: If-None-Match", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch [sigv4]", t -> runner.put(t, without(t, "if-none-match"), IMAGE)),
+                refused("signed header left out: x-amz-checksum-sha256", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch [sigv4]", t -> runner.put(t, without(t, "x-amz-checksum-sha256"), IMAGE)),
+                refused("bytes that do not match the signed x-amz-checksum-sha256 (one bit flipped)", 400, "BadDigest",
+                        "400 BadDigest [errors] [integrity]", t -> runner.put(t, headers(t), flipOneBit(IMAGE))),
+                refused("another host in the URL: localhost instead of the signed 127.0.0.1", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch: `host` is always signed [sigv4]",
+                        t -> putTo(t, url(t).replace("//127.0.0.1:", "//localhost:"), headers(t))),
+                refused("Host header changed (connection to 127.0.0.1, Host: localhost)", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch [sigv4]",
+                        t -> runner.put(t, with(t, "Host", "localhost:" + URI.create(url(t)).getPort()), IMAGE)),
+                refused("Content-Length left out (body sent chunked)", 403, "SignatureDoesNotMatch",
+                        "refused: 403 SignatureDoesNotMatch (signed header missing) or 411 MissingContentLength [errors]",
+                        MisuseMatrixTest::chunked),
+                refused("upload URL used with GET (to read instead of write)", 403, "SignatureDoesNotMatch",
+                        "403 SignatureDoesNotMatch: the method is part of the canonical request [sigv4]",
+                        t -> runner.send(t, "GET", URI.create(url(t)).getRawPath() + "?" + URI.create(url(t)).getRawQuery(),
+                                Map.of(), new byte[0])),
+                // Not refused by S3Proxy nor by AWS S3: only host and x-amz-* must be signed.
+                new Misuse("unsigned standard header added: Content-Disposition: attachment; filename=x.html", 200, null,
+                        Stored.TICKETS_BYTES, "expected **accepted** as well: only `host` and `x-amz-*` headers must"
+                                + " be signed [sigv4]. See open items",
+                        t -> runner.put(t, with(t, "content-disposition", "attachment; filename=x.html"), IMAGE)));
+    }
 
-        Outcome outcome = misuse.attempt().apply(ticket);
+    /**
+     * The ticket's PUT turned into a CopyObject with an unsigned x-amz-copy-source. S3Proxy alone answered 200
+     * CopyObjectResult to each, storing the source under the ticket's key or over the published image.
+     */
+    private static Stream<Misuse> copies() {
+        String aws = "403 AccessDenied, \"There were headers present in the request which were not signed\" [sigv4];"
+                + " signed or not, a copy needs `s3:GetObject` on the source [copy], which the ticket's role lacks";
+        return Stream.of(
+                refused("copy from another key: x-amz-copy-source: /" + stack.bucket() + "/" + PUBLISHED, 403, "AccessDenied", aws,
+                        t -> runner.put(t, with(t, "x-amz-copy-source", "/" + stack.bucket() + "/" + PUBLISHED), IMAGE)),
+                refused("copy from outside the image prefix: x-amz-copy-source: /" + stack.bucket() + "/" + PRIVATE, 403,
+                        "AccessDenied", aws,
+                        t -> runner.put(t, with(t, "x-amz-copy-source", "/" + stack.bucket() + "/" + PRIVATE), IMAGE)),
+                refused("copy from another bucket: x-amz-copy-source: /" + OTHER_BUCKET + "/" + PUBLISHED, 403,
+                        "AccessDenied", aws,
+                        t -> runner.put(t, with(t, "x-amz-copy-source", "/" + OTHER_BUCKET + "/" + PUBLISHED), IMAGE)),
+                new Misuse("copy over a published image: its used ticket again, with x-amz-copy-source: /" + stack.bucket() + "/"
+                        + PRIVATE + " (S3Proxy ignores If-None-Match on a copy)", 403, "AccessDenied",
+                        Stored.ORIGINAL_UNCHANGED, aws, MisuseMatrixTest::copyOverPublished));
+    }
 
-        boolean replay = misuse.name().startsWith("replay");
-        boolean accepted = misuse.status() == 200;
-        boolean stored = stack.store().blobExists(stack.bucket(), key)
-                || stack.store().blobExists(stack.bucket(), ticket.get("key").getAsString());
-        rows.add("| " + misuse.name() + " | " + outcome.status() + " | " + (outcome.s3Code() == null ? "-" : outcome.s3Code())
-                + " | " + (replay ? "original only, unchanged" : accepted ? "yes, the ticket's exact bytes and type"
-                : stored || outcome.otherKey() != null ? "yes" : "no") + " |");
-        assertEquals(misuse.status(), outcome.status(), misuse.name());
-        assertEquals(misuse.s3Code(), outcome.s3Code(), misuse.name());
-        if (replay || accepted) {
-            assertEquals("published", client.awaitOutcome(ticket).get("state").getAsString(), misuse.name());
-            Reply link = client.get(URI.create(ticket.get("url").getAsString()), Map.of());
-            assertArrayEquals(IMAGE, link.body());
-            assertEquals("image/png", link.header("content-type"));
-        } else {
-            assertFalse(stored, "nothing may be stored under " + key);
-        }
-        assertTrue(outcome.otherKey() == null, "stored under a key the client chose: " + outcome.otherKey());
+    /** Headers S3 acts on, added without being signed. S3Proxy alone acted on them or refused with its own code. */
+    private static Stream<Misuse> unsignedHeaders() {
+        String aws = "403 AccessDenied, \"There were headers present in the request which were not signed\":"
+                + " every `x-amz-*` header sent must be in `X-Amz-SignedHeaders` [sigv4]";
+        return Stream.of(
+                unsigned("x-amz-acl", "public-read", "S3Proxy alone: 200, and made the stored file world-readable", aws
+                        + "; with ACLs disabled (`BucketOwnerEnforced`, as in the template) S3 refuses ACLs anyway [ownership]"),
+                unsigned("x-amz-meta-note", "hello", "S3Proxy alone: 200, metadata stored", aws),
+                unsigned("x-amz-tagging", "secret=yes", "S3Proxy alone: 501 NotImplemented", aws),
+                unsigned("x-amz-storage-class", "GLACIER", "S3Proxy alone: 200", aws),
+                unsigned("x-amz-website-redirect-location", "https://example.com/", "S3Proxy alone: 501", aws),
+                unsigned("x-amz-server-side-encryption", "AES256", "S3Proxy alone: 501", aws),
+                unsigned("x-amz-grant-read", "uri=\"http://acs.amazonaws.com/groups/global/AllUsers\"",
+                        "S3Proxy alone: 501", aws),
+                unsigned("x-amz-object-lock-mode", "GOVERNANCE", "S3Proxy alone: 501", aws),
+                unsigned("x-amz-checksum-crc32", "AAAAAA==", "a second checksum; S3Proxy alone: 400 InvalidRequest", aws),
+                unsigned("x-amz-content-sha256", "UNSIGNED-PAYLOAD", "S3Proxy alone: 200; it reads this header to choose"
+                        + " how to frame the body", aws + " (one third-party report says S3 lets this one header pass"
+                        + " unsigned; the local stack refuses it)"),
+                refused("an Authorization header added to the presigned URL", 400, "InvalidArgument",
+                        "400 InvalidArgument, \"Only one auth mechanism allowed\" [errors]",
+                        t -> runner.put(t, with(t, "authorization", "AWS4-HMAC-SHA256 Credential=x/20260101/us-east-1/s3/"
+                                + "aws4_request, SignedHeaders=host, Signature=00"), IMAGE)));
+    }
+
+    /**
+     * Authentication parameters S3 would not accept but S3Proxy alone read leniently (it compares names without
+     * letter case and takes the first of a repeated one): each of these was a 200, the copies CopyObjects.
+     */
+    private static Stream<Misuse> queryAuthentication() {
+        String copy = "&X-Amz-SignedHeaders=content-length%3Bcontent-type%3Bhost%3Bif-none-match%3Bx-amz-checksum-sha256"
+                + "%3Bx-amz-copy-source";
+        String expectedMismatch = "expected 403 SignatureDoesNotMatch: every query parameter is signed, so a repeated"
+                + " one no longer matches [sigv4]";
+        return Stream.of(
+                refused("query: an authentication parameter repeated (&X-Amz-Date=20300101T000000Z appended)", 403,
+                        "SignatureDoesNotMatch", expectedMismatch,
+                        t -> putTo(t, url(t) + "&X-Amz-Date=20300101T000000Z", headers(t))),
+                refused("query: a second, bogus X-Amz-Signature appended", 403, "SignatureDoesNotMatch", expectedMismatch,
+                        t -> putTo(t, url(t) + "&X-Amz-Signature=00", headers(t))),
+                refused("query: x-amz-copy-source sent and listed in a second X-Amz-SignedHeaders", 403,
+                        "SignatureDoesNotMatch", expectedMismatch,
+                        t -> putTo(t, url(t) + copy, with(t, "x-amz-copy-source", "/" + stack.bucket() + "/" + PUBLISHED))),
+                refused("query: X-Amz-SignedHeaders spelled x-amz-signedheaders, listing x-amz-copy-source, which is sent",
+                        400, "AuthorizationQueryParametersError", "400 AuthorizationQueryParametersError: the parameter"
+                                + " names are exact, so a required one is missing [errors] (expected)",
+                        t -> putTo(t, url(t).replace("X-Amz-SignedHeaders=", "x-amz-signedheaders=")
+                                .replace("x-amz-checksum-sha256&", "x-amz-checksum-sha256%3Bx-amz-copy-source&"),
+                                with(t, "x-amz-copy-source", "/" + stack.bucket() + "/" + PUBLISHED))),
+                refused("query: X-Amz-SignedHeaders percent-encoded as X-Amz-Signed%48eaders, x-amz-copy-source sent",
+                        403, "AccessDenied", "403 AccessDenied (HeadersNotSigned): names are compared decoded (expected)",
+                        t -> putTo(t, url(t).replace("X-Amz-SignedHeaders=", "X-Amz-Signed%48eaders="),
+                                with(t, "x-amz-copy-source", "/" + stack.bucket() + "/" + PUBLISHED))),
+                new Misuse("query: X-Amz-SignedHeaders percent-encoded as X-Amz-Signed%48eaders, nothing else changed",
+                        200, null, Stored.TICKETS_BYTES, "expected accepted as well: the same parameter once decoded",
+                        t -> putTo(t, url(t).replace("X-Amz-SignedHeaders=", "X-Amz-Signed%48eaders="), headers(t))));
+    }
+
+    private static Stream<Misuse> lifetime() {
+        return Stream.of(
+                refused("expired URL (1 s lifetime, used after it)", 403, "AccessDenied", "403 AccessDenied (\"Request has"
+                        + " expired\"): a presigned URL works only until its expiration time [presigned] [errors]",
+                        t -> expired()),
+                new Misuse("replay: the same ticket used again after a successful upload", 412, "PreconditionFailed",
+                        Stored.ORIGINAL_UNCHANGED, "412 Precondition Failed; a concurrent conditional write to the same key"
+                                + " gets 409 ConditionalRequestConflict [conditional]. Without `If-None-Match` AWS would"
+                                + " *replace* the object: a presigned URL can be used many times until it expires [presigned]",
+                        MisuseMatrixTest::replay));
+    }
+
+    private static Misuse refused(String name, int status, String code, String aws,
+                                  Function<JsonObject, Outcome> attempt) {
+        return new Misuse(name, status, code, Stored.NOTHING, aws, attempt);
+    }
+
+    private static Misuse unsigned(String header, String value, String before, String aws) {
+        return refused("unsigned header added: " + header + ": " + value + " (" + before + ")", 403, "AccessDenied", aws,
+                t -> runner.put(t, with(t, header, value), IMAGE));
     }
 
     private static Outcome otherKey(JsonObject ticket) {
         String chosen = "i/chosen-by-client.png";
-        Reply reply = putTo(url(ticket).replace(TicketClient.uploadKey(ticket), chosen), headers(ticket), IMAGE);
-        boolean stored = stack.store().blobExists(stack.bucket(), chosen);
-        return new Outcome(reply.status(), reply.s3ErrorCode(), stored ? chosen : null);
-    }
-
-    private static Outcome otherHostHeader(JsonObject ticket) {
-        URI upload = URI.create(url(ticket));
-        Map<String, String> headers = new LinkedHashMap<>(headers(ticket));
-        headers.put("Host", "localhost:" + upload.getPort());
-        return Outcome.of(RawHttp.send(upload, "PUT", upload.getRawPath() + "?" + upload.getRawQuery(), headers, IMAGE));
+        Outcome outcome = putTo(ticket, url(ticket).replace(ticket.get("key").getAsString(), chosen), headers(ticket));
+        return stack.store().blobExists(stack.bucket(), chosen) ? outcome.storedAt(chosen) : outcome;
     }
 
     private static Outcome chunked(JsonObject ticket) {
@@ -178,71 +244,36 @@ class MisuseMatrixTest {
     }
 
     private static byte[] chunk(byte[] body) {
-        byte[] head = (Integer.toHexString(body.length) + "\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        byte[] tail = "\r\n0\r\n\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] head = (Integer.toHexString(body.length) + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] tail = "\r\n0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
         byte[] result = Arrays.copyOf(head, head.length + body.length + tail.length);
         System.arraycopy(body, 0, result, head.length, body.length);
         System.arraycopy(tail, 0, result, head.length + body.length, tail.length);
         return result;
     }
 
+    private static Outcome copyOverPublished(JsonObject ticket) {
+        assertEquals(200, runner.client.upload(ticket, IMAGE).status());
+        return runner.put(ticket, with(ticket, "x-amz-copy-source", "/" + stack.bucket() + "/" + PRIVATE), IMAGE);
+    }
+
     private static Outcome expired() {
         Instant expiresAt = Instant.parse(expiringTicket.get("expiresAt").getAsString());
         sleepUntil(expiresAt.plus(Duration.ofMillis(1100)));
-        TicketClient shortClient = new TicketClient(shortLived.baseUrl());
-        Reply reply = shortClient.upload(expiringTicket, IMAGE);
-        assertFalse(shortLived.store().blobExists(shortLived.bucket(), TicketClient.uploadKey(expiringTicket)));
-        return Outcome.of(reply);
-    }
-
-    private static Outcome replay(JsonObject ticket) {
-        client.uploadAndAwaitPublished(ticket, IMAGE);
-        // Another checksum would be refused (BadDigest): only the same bytes can be replayed with this ticket.
-        Outcome outcome = Outcome.of(client.upload(ticket, IMAGE));
-        waitUntilHandled(TicketClient.uploadKey(ticket));
+        Outcome outcome = Outcome.of(new TicketClient(shortLived.baseUrl()).upload(expiringTicket, IMAGE));
+        assertFalse(shortLived.store().blobExists(shortLived.bucket(), expiringTicket.get("key").getAsString()));
         return outcome;
     }
 
-    private static void waitUntilHandled(String uploadKey) {
-        for (int i = 0; i < 3000 && stack.store().blobExists(stack.bucket(), uploadKey); i++) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    private static Outcome replay(JsonObject ticket) {
+        assertEquals(200, runner.client.upload(ticket, IMAGE).status());
+        return runner.put(ticket, headers(ticket), SampleImages.png(64, 48));
     }
 
-    private static Outcome put(JsonObject ticket, Map<String, String> headers, byte[] body) {
-        return Outcome.of(client.put(URI.create(url(ticket)), headers, body));
-    }
-
-    private static Outcome putTo(String url, Map<String, String> headers) {
-        return Outcome.of(putTo(url, headers, IMAGE));
-    }
-
-    private static Reply putTo(String url, Map<String, String> headers, byte[] body) {
-        return client.put(URI.create(url), headers, body);
-    }
-
-    private static String url(JsonObject ticket) {
-        return ticket.getAsJsonObject("upload").get("url").getAsString();
-    }
-
-    private static Map<String, String> headers(JsonObject ticket) {
-        return TicketClient.headers(ticket);
-    }
-
-    private static Map<String, String> with(JsonObject ticket, String name, String value) {
-        Map<String, String> headers = new LinkedHashMap<>(headers(ticket));
-        headers.put(name, value);
-        return headers;
-    }
-
-    private static Map<String, String> without(JsonObject ticket, String name) {
-        Map<String, String> headers = new LinkedHashMap<>(headers(ticket));
-        assertTrue(headers.remove(name) != null, name + " is among the signed headers");
-        return headers;
+    /** The ticket's PUT of its image to another URL (the ticket's, tampered with), sent exactly as written. */
+    private static Outcome putTo(JsonObject ticket, String url, Map<String, String> headers) {
+        URI target = URI.create(url);
+        return Outcome.of(RawHttp.send(target, "PUT", target.getRawPath() + "?" + target.getRawQuery(), headers, IMAGE));
     }
 
     private static byte[] flipOneBit(byte[] image) {

@@ -6,11 +6,16 @@ import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Random;
 import javax.imageio.ImageIO;
 
-/** Real, decodable images made on the spot, so tests can check that a browser actually renders them. */
+/**
+ * Real, decodable images: PNG and JPEG made on the spot, WebP and AVIF read from small committed files
+ * (Java cannot write either; resources/dev/pinhole/testkit/README.md says how each was made). Every call
+ * returns a fresh copy that the caller may change.
+ */
 public final class SampleImages {
     private SampleImages() {
     }
@@ -50,6 +55,70 @@ public final class SampleImages {
             }
         }
         return encode(image, "png");
+    }
+
+    /** A 64 x 48 lossy WebP of the simple format (one VP8 chunk), without metadata. */
+    public static byte[] webp() {
+        return committed("webp-lossy.webp");
+    }
+
+    /** A 64 x 48 lossless WebP of the simple format (one VP8L chunk). */
+    public static byte[] webpLossless() {
+        return committed("webp-lossless.webp");
+    }
+
+    /** A 48 x 48 lossy WebP with an alpha channel (VP8X, ALPH, VP8). */
+    public static byte[] webpWithAlpha() {
+        return committed("webp-alpha.webp");
+    }
+
+    /** A 32 x 32 animated WebP of 3 frames. */
+    public static byte[] webpAnimated() {
+        return committed("webp-animated.webp");
+    }
+
+    /** A 64 x 48 AVIF still, without metadata. */
+    public static byte[] avif() {
+        return committed("avif-still.avif");
+    }
+
+    /** A 48 x 48 AVIF with an alpha plane (an auxiliary image item). */
+    public static byte[] avifWithAlpha() {
+        return committed("avif-alpha.avif");
+    }
+
+    /** A 64 x 48 AVIF carrying an ICC profile (sRGB) in a colr property. */
+    public static byte[] avifWithIccProfile() {
+        return committed("avif-icc.avif");
+    }
+
+    /** A 128 x 64 AVIF made of a grid of two tiles. */
+    public static byte[] avifGrid() {
+        return committed("avif-grid.avif");
+    }
+
+    /** A 32 x 32 animated AVIF (image sequence) of 3 frames, with an alpha track. */
+    public static byte[] avifAnimated() {
+        return committed("avif-animated.avif");
+    }
+
+    /**
+     * {@link #avifAnimated()} with Exif (GPS, make, model, serial, date) and XMP (creator, description)
+     * items: exiftool cannot write into AVIF sequences, so this one is committed with its metadata.
+     */
+    public static byte[] avifAnimatedWithMetadata() {
+        return committed("avif-animated-metadata.avif");
+    }
+
+    private static byte[] committed(String name) {
+        try (InputStream in = SampleImages.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("sample image " + name + " is missing from the testkit jar");
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static BufferedImage picture(int width, int height, int variant) {

@@ -50,7 +50,6 @@ public record TicketConfig(
             ORIGIN_SECRET);
 
     static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
-    /** Public: the template test checks the stack parameter's default against it. */
     public static final long DEFAULT_URL_LIFETIME_SECONDS = 300;
     /** S3 caps a single PUT at 5 GiB. */
     static final long MAX_SINGLE_PUT_BYTES = 5L * 1024 * 1024 * 1024;

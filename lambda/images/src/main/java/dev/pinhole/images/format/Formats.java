@@ -1,8 +1,10 @@
 package dev.pinhole.images.format;
 
+import dev.pinhole.images.format.avif.AvifFormat;
 import dev.pinhole.images.format.gif.GifFormat;
 import dev.pinhole.images.format.jpeg.JpegFormat;
 import dev.pinhole.images.format.png.PngFormat;
+import dev.pinhole.images.format.webp.WebpFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -14,7 +16,9 @@ public final class Formats {
             "jpg", JPEG,
             "jpeg", JPEG,
             "png", new PngFormat(),
-            "gif", new GifFormat());
+            "gif", new GifFormat(),
+            "webp", new WebpFormat(),
+            "avif", new AvifFormat());
 
     private Formats() {
     }
