@@ -38,7 +38,9 @@ class FormatsEndToEndTest {
             "png", () -> SampleImages.png(120, 90),
             "jpg", () -> SampleImages.jpeg(120, 90),
             "jpeg", () -> SampleImages.jpeg(64, 64),
-            "gif", () -> HostileUploads.gif(40, 30));
+            "gif", () -> HostileUploads.gif(40, 30),
+            "webp", SampleImages::webp,
+            "avif", SampleImages::avif);
 
     record Hostile(String name, String extension, Supplier<byte[]> bytes, Set<String> codes) {
     }
@@ -70,7 +72,19 @@ class FormatsEndToEndTest {
             new Hostile("a PNG flooded with 120,000 empty chunks", "png", () -> HostileUploads.chunkFloodPng(120_000),
                     Set.of("too_complex")),
             new Hostile("a GIF with 5,000 frames", "gif", () -> HostileUploads.gifWithFrames(5_000),
-                    Set.of("too_many_frames")));
+                    Set.of("too_many_frames")),
+            new Hostile("random bytes named x.webp", "webp", () -> HostileUploads.randomBytes(3000, 4),
+                    Set.of("not_an_image")),
+            new Hostile("a WebP cut off in its image data", "webp",
+                    () -> HostileUploads.truncated(SampleImages.webp(), SampleImages.webp().length / 2),
+                    Set.of("truncated", "malformed")),
+            new Hostile("random bytes named x.avif", "avif", () -> HostileUploads.randomBytes(3000, 5),
+                    Set.of("not_an_image")),
+            new Hostile("an AVIF whose first box claims 4 GB", "avif", () -> HostileUploads.absurdFirstBox(
+                    SampleImages.avif()), Set.of("truncated", "malformed", "not_an_image")),
+            new Hostile("an AVIF whose boxes loop (a box of size 8 repeated to the end)", "avif",
+                    () -> HostileUploads.boxFlood(SampleImages.avif()), Set.of("malformed", "too_complex",
+                            "trailing_data", "truncated")));
 
     @TempDir
     static Path data;

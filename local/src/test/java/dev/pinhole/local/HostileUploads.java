@@ -82,6 +82,27 @@ final class HostileUploads {
         return out.toByteArray();
     }
 
+    /** An ISOBMFF file (AVIF) whose first box declares 0xFFFFFFF0 bytes. */
+    static byte[] absurdFirstBox(byte[] isobmff) {
+        byte[] copy = isobmff.clone();
+        copy[0] = (byte) 0xff;
+        copy[1] = (byte) 0xff;
+        copy[2] = (byte) 0xff;
+        copy[3] = (byte) 0xf0;
+        return copy;
+    }
+
+    /** The file, then 200,000 empty 8-byte "free" boxes: a walker that follows sizes must stop somewhere. */
+    static byte[] boxFlood(byte[] isobmff) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(isobmff);
+        byte[] box = {0, 0, 0, 8, 'f', 'r', 'e', 'e'};
+        for (int i = 0; i < 200_000; i++) {
+            out.writeBytes(box);
+        }
+        return out.toByteArray();
+    }
+
     static byte[] png() {
         return SampleImages.png(64, 48);
     }
