@@ -270,16 +270,22 @@ class MisuseMatrixTest {
 
     private static Outcome replay(JsonObject ticket) {
         runner.client.uploadAndAwaitPublished(ticket, IMAGE);
+        // The status says published once the image is written; the upload is deleted right after it.
+        awaitGone(TicketClient.uploadKey(ticket));
         // The ticket pins the checksum, so only the same bytes can be replayed; the link must still not change.
         Outcome outcome = runner.put(ticket, headers(ticket), IMAGE);
-        for (int i = 0; i < 3000 && stack.store().blobExists(stack.bucket(), TicketClient.uploadKey(ticket)); i++) {
+        awaitGone(TicketClient.uploadKey(ticket));
+        return outcome;
+    }
+
+    private static void awaitGone(String uploadKey) {
+        for (int i = 0; i < 3000 && stack.store().blobExists(stack.bucket(), uploadKey); i++) {
             try {
                 Thread.sleep(10);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
-        return outcome;
     }
 
     /** The ticket's PUT of its image to another URL (the ticket's, tampered with), sent exactly as written. */

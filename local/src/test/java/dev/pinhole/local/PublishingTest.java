@@ -161,6 +161,8 @@ class PublishingTest {
         byte[] first = SampleImages.png(90, 60);
         JsonObject ticket = ticket(client, "png", first, false);
         client.uploadAndAwaitPublished(ticket, first);
+        // (the status says published once the image is written; the upload is deleted right after)
+        awaitGone(TicketClient.uploadKey(ticket));
 
         // When the used ticket is replayed within its lifetime with another valid image of the same size
         byte[] other = first.clone();
@@ -182,6 +184,7 @@ class PublishingTest {
         JsonObject ticket = ticket(client, "png", junk, false);
         assertEquals(200, client.upload(ticket, junk).status());
         assertEquals("refused", client.awaitOutcome(ticket).get("state").getAsString());
+        awaitGone(TicketClient.uploadKey(ticket));
 
         // When the ticket is replayed with a valid image of the same size
         assertEquals(200, client.put(uploadUrl(ticket), TicketClient.headers(ticket), valid).status());
