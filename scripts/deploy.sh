@@ -4,7 +4,8 @@
 # Usage: scripts/deploy.sh [--stack-name NAME] [--region REGION] [--domain DOMAIN --certificate-arn ARN]
 #                          [--set SETTING=VALUE]...
 #
-# Builds the Lambda jar, uploads it to the artifact bucket (stack NAME-artifacts) under its SHA-256,
+# Builds the Lambda jars (the ticket function's, and the publisher's and image API's), uploads each to the
+# artifact bucket (stack NAME-artifacts) under its SHA-256,
 # creates or updates the stack NAME from template.yaml, copies web/ to the site bucket, invalidates the
 # page's files in CloudFront and prints the site's URL. Safe to re-run: an unchanged jar is not uploaded
 # again, an unchanged stack is left as it is, and the function gets a new version only when its code or
@@ -124,7 +125,7 @@ default_of() { look_up_in "$parameter_table" "$1" && REPLY="${REPLY#*$'\t'}" && 
 given_table=""
 give() { given_table+="$1"$'\t'"$2"$'\n'; }
 # Computed here on every run, never taken from --set.
-own_parameters=" ArtifactBucket ArtifactKey CodeSha256 SettingsDigest NoEchoDigests "
+own_parameters=" ArtifactBucket ArtifactKey ImagesArtifactKey CodeSha256 SettingsDigest NoEchoDigests "
 for setting in ${settings[@]+"${settings[@]}"}; do
   [[ "$setting" == ?*=* ]] || die "--set needs SETTING=VALUE, not '$setting'"
   name="${setting%%=*}"
@@ -186,8 +187,8 @@ if [[ "$status" != NONE ]]; then
 fi
 
 # ---------------------------------------------------------------- build
-echo "Building the Lambda jar..."
-(cd "$ROOT" && mvn -B -q -pl lambda/tickets -am package)
+echo "Building the Lambda jars..."
+(cd "$ROOT" && mvn -B -q -pl lambda/tickets,lambda/images -am package)
 shopt -s nullglob
 jars=("$ROOT"/lambda/tickets/target/pinhole-tickets-*-aws.jar)
 shopt -u nullglob
@@ -196,6 +197,14 @@ jar="${jars[0]}"
 sha256_hex="$(openssl dgst -sha256 -r "$jar" | cut -d ' ' -f 1)"
 # Lambda reports CodeSha256 as base64; the template's version only publishes if the code has this hash.
 sha256_base64="$(openssl dgst -sha256 -binary "$jar" | openssl base64 -A)"
+# The publisher's and the image API's jar: no published versions (no SnapStart), so its key alone is enough.
+shopt -s nullglob
+images_jars=("$ROOT"/lambda/images/target/pinhole-images-*-aws.jar)
+shopt -u nullglob
+((${#images_jars[@]} == 1)) \
+  || die "expected one lambda/images/target/pinhole-images-*-aws.jar after the build, found ${#images_jars[@]}"
+images_jar="${images_jars[0]}"
+images_key="lambda/pinhole-images-$(openssl dgst -sha256 -r "$images_jar" | cut -d ' ' -f 1).jar"
 
 # ---------------------------------------------------------------- artifacts
 echo "Ensuring the artifact bucket (stack $stack-artifacts)..."
@@ -203,11 +212,15 @@ aws cloudformation deploy --region "$region" --stack-name "$stack-artifacts" \
   --template-file "$ROOT/scripts/artifact-bucket.yaml" --no-fail-on-empty-changeset
 artifact_bucket="$(output "$stack-artifacts" ArtifactBucketName)"
 key="lambda/pinhole-tickets-$sha256_hex.jar"
-if aws s3api head-object --region "$region" --bucket "$artifact_bucket" --key "$key" >/dev/null 2>&1; then
-  echo "Jar $sha256_hex is already uploaded."
-else
-  aws s3 cp --region "$region" --only-show-errors "$jar" "s3://$artifact_bucket/$key"
-fi
+upload_jar() { # FILE KEY: uploads the jar unless a jar of the same content (so the same key) is there already
+  if aws s3api head-object --region "$region" --bucket "$artifact_bucket" --key "$2" >/dev/null 2>&1; then
+    echo "Jar $2 is already uploaded."
+  else
+    aws s3 cp --region "$region" --only-show-errors "$1" "s3://$artifact_bucket/$2"
+  fi
+}
+upload_jar "$jar" "$key"
+upload_jar "$images_jar" "$images_key"
 
 # ---------------------------------------------------------------- the stack's parameters
 give ArtifactBucket "$artifact_bucket"
@@ -218,6 +231,7 @@ if [[ "$status" == NONE ]] && ! look_up_in "$given_table" OriginSecret; then
   # pass it, so CloudFormation keeps the previous value.
   give OriginSecret "$(openssl rand -hex 32)"
 fi
+give ImagesArtifactKey "$images_key"
 
 sha256_of_input() { openssl dgst -sha256 -r | cut -d ' ' -f 1; }
 # A secret goes into SettingsDigest, and into the NoEchoDigests record, only as this digest, salted with the

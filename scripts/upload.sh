@@ -5,7 +5,8 @@
 #        screenshot-tool | upload.sh [options] -
 #
 # Uploads each FILE and prints its public link, one per line, on standard output and nothing else
-# there, so `link=$(upload.sh shot.png)` works. `-` reads one image from standard input; its type
+# there, so `link=$(upload.sh shot.png)` works. The server checks each image before its link works;
+# the script waits until it is published and only then prints the link (--no-wait prints it at once). `-` reads one image from standard input; its type
 # comes from its first bytes (PNG, JPEG, GIF, WebP, AVIF) unless --ext names it. With several files,
 # a failure does not stop the others.
 #
@@ -17,6 +18,8 @@
 #   --ext EXT       the type of the image(s), e.g. png, instead of the file name or first bytes
 #   --json          print the server's JSON answer for each upload (one line each) instead of links
 #   --copy          also put the link(s) on the clipboard (wl-copy, xclip, xsel or pbcopy)
+#   --no-wait       print each link as soon as the upload is stored, without waiting until the
+#                   server has checked and published the image (the link works moments later)
 #   --send-token-over-http
 #                   send the upload token even to an http:// endpoint on another machine, where
 #                   anyone on the network path can read it (refused without this; use https://)
@@ -31,9 +34,10 @@
 #   1  a required tool is missing, or an unexpected error
 #   2  usage or configuration error (bad option, no FILE, bad endpoint): nothing was uploaded
 #   3  a file could not be read (missing, unreadable, empty, or of unknown type)
-#   4  the server refused a file (type not accepted, too large, wrong or missing token...)
+#   4  the server refused a file (type not accepted, too large, wrong or missing token...), or
+#      refused to publish it after checking it (not an image, truncated...); the message says why
 #   5  an upload failed: the storage refused it, or a server error (5xx, 429) or network failure
-#      persisted after one retry with a new ticket
+#      persisted after one retry with a new ticket, or the image was not published within 2 minutes
 #   6  the server could not be reached, or the address is not a Pinhole server (it answered
 #      like another kind of server, or sent a ticket the script will not use)
 # When several files fail, the exit code is that of the first failure.
@@ -92,7 +96,7 @@ check_tools() {
 
 # --- settings ----------------------------------------------------------------------------------
 
-endpoint="" token="" ext_option="" json=false copy=false token_over_http=false
+endpoint="" token="" ext_option="" json=false copy=false token_over_http=false wait=true
 files=()
 
 parse_args() {
@@ -106,6 +110,7 @@ parse_args() {
       --endpoint=*|--token=*|--ext=*) set_option "${1%%=*}" "${1#*=}"; shift ;;
       --json) json=true; shift ;;
       --copy) copy=true; shift ;;
+      --no-wait) wait=false; shift ;;
       --send-token-over-http) token_over_http=true; shift ;;
       --) shift; files+=("$@"); break ;;
       -) files+=("-"); shift ;;
@@ -321,6 +326,9 @@ send_with_retry() {
   local name=$1 path=$2 ext=$3 size=$4 sha=$5 try
   for try in 1 2; do
     if get_ticket "$ext" "$size" "$sha" && put_image "$path"; then
+      if [[ $wait == true ]] && ! await_published "$name"; then
+        return 0
+      fi
       finish "$name"
       return 0
     fi
@@ -331,6 +339,39 @@ send_with_retry() {
     sleep 1
   done
   fail_file "$failure_code" "$name" "$failure_message"
+}
+
+# How long to wait for the server's check of an image; it usually takes well under a second.
+readonly WAIT_SECONDS=120
+
+# Asks the ticket's status action until the server has checked the image. Returns 0 when it is
+# published, or when the ticket has no status action (a server from before the check: its links
+# work as soon as the upload is stored); otherwise reports the file's failure and returns 1.
+await_published() {
+  local name=$1 status_url state message deadline=$((SECONDS + WAIT_SECONDS))
+  status_url=$(jq -r '.status.url // empty | select(type == "string" and test("^https?://[^[:space:][:cntrl:]]+$"))' \
+    "$workdir/ticket.json")
+  [[ -n $status_url ]] || return 0
+  progress "$name: checking the image ..."
+  while :; do
+    if [[ $(http "$workdir/status.json" --max-time 30 "$status_url" || true) == 200 ]]; then
+      state=$(jq -r 'if type == "object" then (.state // "") | tostring else "" end' "$workdir/status.json" \
+        2>/dev/null || true)
+      case $state in
+        published) return 0 ;;
+        refused)
+          message=$(jq -r '.reason.message // "no reason given" | tostring' "$workdir/status.json" | tr -d '\000-\037')
+          fail_file "$EXIT_REFUSED" "$name" "refused by the server: $message"
+          return 1 ;;
+      esac
+    fi
+    if ((SECONDS >= deadline)); then
+      fail_file "$EXIT_UPLOAD" "$name" "uploaded, but the server did not publish it within $WAIT_SECONDS" \
+        "seconds; its link may still work later: $(jq -r '.url' "$workdir/ticket.json")"
+      return 1
+    fi
+    sleep 0.2
+  done
 }
 
 # curl writing the body to a file and the HTTP status to stdout; curl's own complaint is kept

@@ -1,5 +1,6 @@
 package dev.pinhole.clitest;
 
+import dev.pinhole.local.LocalOptions;
 import dev.pinhole.local.LocalSettings;
 import dev.pinhole.local.LocalStack;
 import java.io.IOException;
@@ -37,7 +38,7 @@ final class DefaultStack implements BeforeAllCallback {
         static Running start() {
             try {
                 Path data = Files.createTempDirectory("pinhole-clitest");
-                return new Running(LocalStack.start(LocalSettings.forTests(data), Map.of()), data);
+                return new Running(LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS), data);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }

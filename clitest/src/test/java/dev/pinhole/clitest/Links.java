@@ -24,9 +24,13 @@ final class Links {
         assertTrue(pattern.matcher(link).matches(), "not a ." + extensions + " link of " + base + ": '" + link + "'");
     }
 
-    /** Asserts the link serves exactly these bytes with this Content-Type. */
+    /**
+     * The link serves exactly these bytes. The script prints a link once its upload is stored; the link goes
+     * live when the publisher has checked the image, moments later, so this asks as a person opening it would,
+     * again while it answers 404 (at most 30 s).
+     */
     static void assertServes(String link, byte[] expected, String contentType) {
-        TicketClient.Reply reply = new TicketClient(URI.create(link)).get(URI.create(link), Map.of());
+        TicketClient.Reply reply = new TicketClient(URI.create(link)).awaitServed(URI.create(link));
         assertEquals(200, reply.status(), link);
         assertArrayEquals(expected, reply.body(), "the link must serve exactly the uploaded bytes");
         assertEquals(contentType, reply.header("content-type"));

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -61,7 +62,7 @@ class DeployScriptTest {
         List<String> calls = result.calls();
         int step = find(calls, "aws --version", 0);
         step = find(calls, "aws sts get-caller-identity " + REGION, step);
-        step = find(calls, "mvn -B -q -pl lambda/tickets -am package", step);
+        step = find(calls, "mvn -B -q -pl lambda/tickets,lambda/images -am package", step);
         step = find(calls, "aws cloudformation deploy " + REGION + " --stack-name demo-artifacts --template-file "
                 + sandbox.root.resolve("scripts/artifact-bucket.yaml") + " --no-fail-on-empty-changeset", step);
         step = find(calls, "aws s3api head-object " + REGION + " --bucket demo-artifacts-bucket --key " + key, step);
@@ -77,6 +78,21 @@ class DeployScriptTest {
         find(calls, "aws cloudfront create-invalidation --distribution-id E2EXAMPLE --paths / /index.html /js/app.js",
                 step);
         assertTrue(result.stdout().contains("Pinhole is live at https://d111.cloudfront.net"), result.stdout());
+    }
+
+    @Test
+    void deploy_uploadsTheImageFunctionsJarUnderItsHash_andPassesItsKey() throws Exception {
+        ScriptSandbox.Result result = deploy("--stack-name", "demo", "--region", "eu-west-1");
+
+        assertEquals(0, result.exit(), result.stderr());
+        String hex = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                .digest(Files.readAllBytes(sandbox.root.resolve(
+                        "lambda/images/target/pinhole-images-0.1.0-SNAPSHOT-aws.jar"))));
+        String key = "lambda/pinhole-images-" + hex + ".jar";
+        find(result.calls(), "aws s3 cp " + REGION + " --only-show-errors "
+                + sandbox.root.resolve("lambda/images/target/pinhole-images-0.1.0-SNAPSHOT-aws.jar")
+                + " s3://demo-artifacts-bucket/" + key, 0);
+        assertEquals(key, lastStackDeploy("demo").get("ImagesArtifactKey"));
     }
 
     /** The parameter overrides of the last `aws cloudformation deploy` of the stack, in the order passed. */

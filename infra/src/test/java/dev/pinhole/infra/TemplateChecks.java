@@ -2,6 +2,12 @@ package dev.pinhole.infra;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.pinhole.core.ImageRoutes;
+import dev.pinhole.images.api.ImageApiConfig;
+import dev.pinhole.images.api.ImageApiHandler;
+import dev.pinhole.images.publish.PublishHandler;
+import dev.pinhole.images.publish.PublisherConfig;
+import dev.pinhole.images.store.StoreConfig;
 import dev.pinhole.local.ImageLinks;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
@@ -27,9 +33,15 @@ final class TemplateChecks {
      */
     static final Map<String, String> NOT_SET_BY_STACK = Map.of(
             TicketConfig.REGION, "Lambda sets AWS_REGION itself and CloudFormation refuses reserved names",
-            TicketConfig.S3_ENDPOINT, "local stack only: production presigns for S3's regional endpoint",
+            TicketConfig.S3_ENDPOINT, "local stack only: production talks to S3's regional endpoint",
             TicketConfig.S3_PATH_STYLE, "local stack only: S3 itself uses virtual-hosted addressing",
             TicketConfig.ALLOWED_ORIGINS, "page and API share one CloudFront origin, so the API needs no CORS");
+
+    /** Every function of the stack: its handler class and the variables its configuration reads. */
+    static final Map<Class<?>, List<String>> FUNCTIONS = Map.of(
+            TicketHandler.class, TicketConfig.VARIABLES,
+            PublishHandler.class, PublisherConfig.VARIABLES,
+            ImageApiHandler.class, ImageApiConfig.VARIABLES);
 
     /** Methods a route could have; OPTIONS is left out because CORS preflights are off in production. */
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
@@ -42,13 +54,30 @@ final class TemplateChecks {
         this.handler = handler;
     }
 
-    private Map<String, Object> function() {
-        return template.properties(template.single("AWS::Lambda::Function"));
+    /** The logical ID of the function whose handler is this class, or null. */
+    String functionOf(Class<?> handlerClass) {
+        return template.ofType("AWS::Lambda::Function").stream()
+                .filter(id -> String.valueOf(template.properties(id).get("Handler"))
+                        .startsWith(handlerClass.getName() + "::"))
+                .findFirst().orElse(null);
+    }
+
+    /** Every function's handler names a public RequestHandler the runtime can build; every handler has a function. */
+    List<String> handlerClass() {
+        List<String> problems = new ArrayList<>();
+        for (String function : template.ofType("AWS::Lambda::Function")) {
+            problems.addAll(handlerClass(String.valueOf(template.properties(function).get("Handler"))));
+        }
+        for (Class<?> handler : FUNCTIONS.keySet()) {
+            if (functionOf(handler) == null) {
+                problems.add("no function runs " + handler.getName());
+            }
+        }
+        return problems;
     }
 
     /** The handler string names a public class with a no-arg constructor implementing RequestHandler. */
-    List<String> handlerClass() {
-        String handlerName = String.valueOf(function().get("Handler"));
+    private static List<String> handlerClass(String handlerName) {
         String[] parts = handlerName.split("::");
         if (parts.length != 2) {
             return List.of("Handler '" + handlerName + "' is not class::method");
@@ -75,17 +104,25 @@ final class TemplateChecks {
         return problems;
     }
 
-    /** The stack sets exactly the variables the handler reads, less the ones it must leave unset. */
+    /** Each function sets exactly the variables its handler reads, less the ones it must leave unset. */
     List<String> environmentVariables() {
-        Set<String> expected = new TreeSet<>(TicketConfig.VARIABLES);
-        expected.removeAll(NOT_SET_BY_STACK.keySet());
-        Object variables = template.at("Resources", template.single("AWS::Lambda::Function"),
-                "Properties", "Environment", "Variables");
-        Set<String> set = variables == null ? Set.of() : new TreeSet<>(Template.asMap(variables).keySet());
         List<String> problems = new ArrayList<>();
-        difference(expected, set).forEach(name -> problems.add(name + " is read by the handler but not set"));
-        difference(set, expected).forEach(name -> problems.add(name + " is set but the handler never reads it"
-                + (NOT_SET_BY_STACK.containsKey(name) ? " in production: " + NOT_SET_BY_STACK.get(name) : "")));
+        FUNCTIONS.forEach((handler, reads) -> {
+            String function = functionOf(handler);
+            if (function == null) {
+                problems.add("no function runs " + handler.getSimpleName());
+                return;
+            }
+            Set<String> expected = new TreeSet<>(reads);
+            expected.removeAll(NOT_SET_BY_STACK.keySet());
+            Object variables = template.at("Resources", function, "Properties", "Environment", "Variables");
+            Set<String> set = variables == null ? Set.of() : new TreeSet<>(Template.asMap(variables).keySet());
+            difference(expected, set).forEach(name -> problems.add(function + ": " + name
+                    + " is read by the handler but not set"));
+            difference(set, expected).forEach(name -> problems.add(function + ": " + name
+                    + " is set but the handler never reads it"
+                    + (NOT_SET_BY_STACK.containsKey(name) ? " in production: " + NOT_SET_BY_STACK.get(name) : "")));
+        });
         return problems;
     }
 
@@ -98,38 +135,63 @@ final class TemplateChecks {
         for (String path : List.of(TicketHandler.UPLOADS, TicketHandler.LIMITS)) {
             METHODS.stream().filter(method -> handler.serves(method, path)).forEach(m -> served.add(m + " " + path));
         }
+        served.addAll(IMAGE_ROUTES);
         List<String> problems = new ArrayList<>();
         difference(inTemplate, served).forEach(route -> problems.add("route " + route + " is not served by the handler"));
         difference(served, inTemplate).forEach(route -> problems.add("the handler serves " + route + " but the API has no such route"));
         return problems;
     }
 
-    /** Every route goes to one proxy integration, payload 2.0, invoking the published alias (SnapStart). */
+    /** The image API's routes: every method ImageApiHandler allows, on its resource. */
+    static final Set<String> IMAGE_ROUTES = Arrays.stream(ImageApiHandler.ALLOWED_METHODS.split(","))
+            .map(method -> method.trim() + " " + ImageRoutes.ROUTE).collect(Collectors.toCollection(TreeSet::new));
+
+    /**
+     * Every route goes to a proxy integration, payload 2.0, of the function whose handler serves it: the ticket
+     * routes to the ticket function's published alias (SnapStart), the image routes to the image API function.
+     */
     List<String> integration() {
-        String integrationId = template.single("AWS::ApiGatewayV2::Integration");
-        Map<String, Object> integration = template.properties(integrationId);
         List<String> problems = new ArrayList<>();
-        if (!"AWS_PROXY".equals(integration.get("IntegrationType"))) {
-            problems.add("integration is not AWS_PROXY");
+        String ticketIntegration = integrationInvoking(Map.of("Ref", template.single("AWS::Lambda::Alias")));
+        String imageFunction = functionOf(ImageApiHandler.class);
+        String imageIntegration = imageFunction == null ? null
+                : integrationInvoking(Map.of("Fn::GetAtt", List.of(imageFunction, "Arn")));
+        if (ticketIntegration == null) {
+            problems.add("no integration invokes the ticket alias; $LATEST never gets SnapStart");
         }
-        if (!"2.0".equals(String.valueOf(integration.get("PayloadFormatVersion")))) {
-            problems.add("integration payload format is not 2.0, the APIGatewayV2HTTPEvent the handler reads");
+        if (imageIntegration == null) {
+            problems.add("no integration invokes the image API function");
         }
-        if (!Map.of("Ref", template.single("AWS::Lambda::Alias")).equals(integration.get("IntegrationUri"))) {
-            problems.add("integration does not invoke the alias; $LATEST never gets SnapStart");
+        for (String integrationId : template.ofType("AWS::ApiGatewayV2::Integration")) {
+            Map<String, Object> integration = template.properties(integrationId);
+            if (!"AWS_PROXY".equals(integration.get("IntegrationType"))) {
+                problems.add(integrationId + " is not AWS_PROXY");
+            }
+            if (!"2.0".equals(String.valueOf(integration.get("PayloadFormatVersion")))) {
+                problems.add(integrationId + "'s payload format is not 2.0, the APIGatewayV2HTTPEvent the handlers read");
+            }
         }
         for (String route : template.ofType("AWS::ApiGatewayV2::Route")) {
+            String key = String.valueOf(template.properties(route).get("RouteKey"));
+            String expected = IMAGE_ROUTES.contains(key) ? imageIntegration : ticketIntegration;
             Object target = template.properties(route).get("Target");
-            if (!Map.of("Fn::Sub", "integrations/${" + integrationId + "}").equals(target)) {
-                problems.add("route " + route + " does not target " + integrationId);
+            if (expected == null || !Map.of("Fn::Sub", "integrations/${" + expected + "}").equals(target)) {
+                problems.add("route " + route + " (" + key + ") does not target the integration of the function "
+                        + "that serves it");
             }
         }
         return problems;
     }
 
+    private String integrationInvoking(Object uri) {
+        return template.ofType("AWS::ApiGatewayV2::Integration").stream()
+                .filter(id -> uri.equals(template.properties(id).get("IntegrationUri"))).findFirst().orElse(null);
+    }
+
     /** The image bucket's CORS rule allows PUT with exactly the headers a ticket tells the browser to send. */
     List<String> imageBucketCors() {
-        Object bucketRef = template.at("Resources", template.single("AWS::Lambda::Function"),
+        String tickets = functionOf(TicketHandler.class);
+        Object bucketRef = tickets == null ? null : template.at("Resources", tickets,
                 "Properties", "Environment", "Variables", TicketConfig.BUCKET, "Ref");
         if (bucketRef == null) {
             return List.of(TicketConfig.BUCKET + " does not name a bucket of this stack");
@@ -184,6 +246,22 @@ final class TemplateChecks {
             problems.add(policyRef + " passes on a Content-Disposition the uploader stored");
         }
         return problems;
+    }
+
+    List<String> roles() {
+        return new PublishChecks(template, this).roles();
+    }
+
+    List<String> notification() {
+        return new PublishChecks(template, this).notification();
+    }
+
+    List<String> lifecycle() {
+        return new PublishChecks(template, this).lifecycle();
+    }
+
+    List<String> negativeCaching() {
+        return new PublishChecks(template, this).negativeCaching();
     }
 
     private static Set<String> difference(Set<String> a, Set<String> b) {

@@ -26,7 +26,11 @@ class TemplateChecksTest {
             "routes", TemplateChecks::routes,
             "integration", TemplateChecks::integration,
             "imageBucketCors", TemplateChecks::imageBucketCors,
-            "imageHeaders", TemplateChecks::imageHeaders);
+            "imageHeaders", TemplateChecks::imageHeaders,
+            "roles", TemplateChecks::roles,
+            "notification", TemplateChecks::notification,
+            "lifecycle", TemplateChecks::lifecycle,
+            "negativeCaching", TemplateChecks::negativeCaching);
 
     @BeforeAll
     static void load() {
@@ -69,7 +73,25 @@ class TemplateChecksTest {
     }
 
     private static Map<String, Object> function(Template t) {
-        return t.properties(t.single("AWS::Lambda::Function"));
+        return t.properties("TicketFunction");
+    }
+
+    private static Map<String, Object> statement(Template t, String role, int policy, int index) {
+        return asMap(asList(asMap(asMap(asList(t.properties(role).get("Policies")).get(policy))
+                .get("PolicyDocument")).get("Statement")).get(index));
+    }
+
+    private static Map<String, Object> bucket(Template t) {
+        return asMap(t.resources().get("ImageBucket"));
+    }
+
+    private static Map<String, Object> notification(Template t) {
+        return asMap(asList(asMap(t.properties("ImageBucket").get("NotificationConfiguration"))
+                .get("LambdaConfigurations")).get(0));
+    }
+
+    private static List<Object> errorResponses(Template t) {
+        return asList(asMap(t.properties("Distribution").get("DistributionConfig")).get("CustomErrorResponses"));
     }
 
     private static Map<String, Object> variables(Template t) {
@@ -94,12 +116,54 @@ class TemplateChecksTest {
                         t -> variables(t).put("PINHOLE_S3_ENDPOINT", "http://127.0.0.1:9000")),
                 new Mutation("variable the handler never reads", "environmentVariables",
                         t -> variables(t).put("PINHOLE_MAX_BYTES", "10")),
+                new Mutation("publisher's handler misspelt", "handlerClass", t -> t.properties("PublisherFunction")
+                        .put("Handler", "dev.pinhole.images.publish.PublishHandlr::handleRequest")),
+                new Mutation("no function runs the image API", "handlerClass",
+                        t -> t.properties("ImageApiFunction").put("Handler",
+                                "dev.pinhole.tickets.TicketHandler::handleRequest")),
+                new Mutation("publisher without its pixel limit", "environmentVariables",
+                        t -> asMap(asMap(t.properties("PublisherFunction").get("Environment")).get("Variables"))
+                                .remove("PINHOLE_MAX_PIXELS")),
+                new Mutation("image API given the ticket's upload token", "environmentVariables",
+                        t -> asMap(asMap(t.properties("ImageApiFunction").get("Environment")).get("Variables"))
+                                .put("PINHOLE_UPLOAD_TOKEN", Map.of("Ref", "UploadToken"))),
+                new Mutation("image status route missing", "routes", t -> t.resources().remove("ImageStatusRoute")),
+                new Mutation("image status route to the ticket function", "integration",
+                        t -> t.properties("ImageStatusRoute").put("Target",
+                                Map.of("Fn::Sub", "integrations/${TicketIntegration}"))),
+                new Mutation("ticket role may write published images", "roles",
+                        t -> statement(t, "TicketRole", 0, 0).put("Resource", Map.of("Fn::Sub", "${ImageBucket.Arn}/i/*"))),
+                new Mutation("ticket role may also read uploads", "roles",
+                        t -> statement(t, "TicketRole", 0, 0).put("Action", List.of("s3:PutObject", "s3:GetObject"))),
+                new Mutation("image API may write refusal records", "roles",
+                        t -> statement(t, "ImageApiRole", 0, 0).put("Action", List.of("s3:GetObject", "s3:PutObject"))),
+                new Mutation("publisher may not delete uploads", "roles",
+                        t -> asMap(asList(asMap(t.properties("PublisherBucketAccess").get("PolicyDocument"))
+                                .get("Statement")).get(0)).put("Action", List.of("s3:GetObject"))),
+                new Mutation("notification for every key, not only uploads", "notification",
+                        t -> notification(t).remove("Filter")),
+                new Mutation("notification for another prefix", "notification", t -> asMap(asList(asMap(asMap(
+                        notification(t).get("Filter")).get("S3Key")).get("Rules")).get(0)).put("Value", "i/")),
+                new Mutation("bucket made before S3 may invoke the publisher", "notification",
+                        t -> bucket(t).remove("DependsOn")),
+                new Mutation("publisher without retries and failure destination", "notification",
+                        t -> t.resources().remove("PublisherInvokeConfig")),
+                new Mutation("failed publishes lost", "notification",
+                        t -> t.properties("PublisherInvokeConfig").remove("DestinationConfig")),
+                new Mutation("uploads never expire", "lifecycle", t -> asList(asMap(t.properties("ImageBucket")
+                        .get("LifecycleConfiguration")).get("Rules")).remove(1)),
+                new Mutation("published images expire", "lifecycle", t -> asMap(asList(asMap(t.properties("ImageBucket")
+                        .get("LifecycleConfiguration")).get("Rules")).get(1)).put("Prefix", "i/")),
+                new Mutation("missed links cached for an hour", "negativeCaching",
+                        t -> asMap(errorResponses(t).get(1)).put("ErrorCachingMinTTL", 3600)),
+                new Mutation("the origin access control's 403 cached by default", "negativeCaching",
+                        t -> errorResponses(t).remove(0)),
                 new Mutation("route path misspelt", "routes",
                         t -> t.properties("UploadsRoute").put("RouteKey", "POST /api/upload")),
                 new Mutation("route with the wrong method", "routes",
                         t -> t.properties("LimitsRoute").put("RouteKey", "POST /api/limits")),
                 new Mutation("route missing", "routes", t -> t.resources().remove("LimitsRoute")),
-                new Mutation("integration invokes $LATEST", "integration",
+                new Mutation("ticket integration invokes $LATEST", "integration",
                         t -> t.properties("TicketIntegration").put("IntegrationUri",
                                 Map.of("Fn::GetAtt", List.of("TicketFunction", "Arn")))),
                 new Mutation("payload format 1.0", "integration",

@@ -185,8 +185,15 @@ class TemplateValidationTest {
                 }),
                 new Mutation("role may put anywhere in the bucket", "PH004",
                         t -> roleStatement(t, 0).put("Resource", Map.of("Fn::Sub", "${ImageBucket.Arn}/*"))),
-                new Mutation("role may also read images", "PH004",
-                        t -> roleStatement(t, 0).put("Action", List.of("s3:PutObject", "s3:GetObject"))),
+                new Mutation("role may list the bucket", "PH004",
+                        t -> roleStatement(t, 0).put("Action", List.of("s3:PutObject", "s3:ListBucket"))),
+                new Mutation("publisher may delete published images", "PH004",
+                        t -> asMap(asList(at(t, "Resources", "PublisherBucketAccess", "Properties",
+                                "PolicyDocument").get("Statement")).get(1))
+                                .put("Action", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))),
+                new Mutation("publisher may send to any queue", "PH004",
+                        t -> asMap(asList(at(t, "Resources", "PublisherRole", "Properties", "Policies", 1,
+                                "PolicyDocument").get("Statement")).get(0)).put("Resource", "*")),
                 new Mutation("role has s3:*", "PH004", t -> roleStatement(t, 0).put("Action", "s3:*")),
                 new Mutation("role writes every log group", "PH004", t -> roleStatement(t, 1).put("Resource", "*")),
                 new Mutation("role has a managed policy", "PH004", t -> t.properties("TicketRole").put(
@@ -198,6 +205,12 @@ class TemplateValidationTest {
                     t.resources().remove("TicketVersion");
                     t.properties("TicketAlias").put("FunctionVersion", "$LATEST");
                 }),
+                new Mutation("any account's bucket may invoke the publisher", "PH009",
+                        t -> t.properties("PublisherInvokePermission").remove("SourceAccount")),
+                new Mutation("any bucket may invoke the publisher", "PH009",
+                        t -> t.properties("PublisherInvokePermission").remove("SourceArn")),
+                new Mutation("publisher with SnapStart but no version", "PH005",
+                        t -> t.properties("PublisherFunction").put("SnapStart", Map.of("ApplyOn", "PublishedVersions"))),
                 new Mutation("site bucket accepts plain HTTP", "PH006", t -> statements(t, "SiteBucketPolicy").remove(1)),
                 new Mutation("TLS condition inverted", "PH006", t -> asMap(asMap(asMap(
                         statements(t, "ImageBucketPolicy").get(1)).get("Condition")).get("Bool"))

@@ -45,7 +45,10 @@ public final class ImageLinks implements HttpHandler {
             var matcher = KEY_PATH.matcher(exchange.getRequestURI().getRawPath());
             HeadObjectResponse head = matcher.matches() ? store.blobMetadataIfPresent(bucket, matcher.group(1)) : null;
             if (head == null) {
-                Responses.error(exchange, ErrorCode.NOT_FOUND, "There is no image at this link.");
+                // Not published yet, perhaps: a link opened a moment early must not stay "not found" in a cache.
+                exchange.getResponseHeaders().set("cache-control", "no-store");
+                Responses.error(exchange, ErrorCode.NOT_FOUND, "There is no image at this link (yet: an upload is "
+                        + "checked before its link works).");
                 return;
             }
             serve(exchange, matcher.group(1), head);

@@ -4,14 +4,12 @@ import jakarta.servlet.DispatcherType;
 import java.lang.reflect.Field;
 import java.net.BindException;
 import java.net.URI;
-import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
 import org.gaul.s3proxy.CrossOriginResourceSharing;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
-import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.gaul.shaded.org.eclipse.jetty.ee10.servlet.ServletContextHandler;
 import org.gaul.shaded.org.eclipse.jetty.server.Server;
@@ -36,9 +34,8 @@ final class LocalS3 implements AutoCloseable {
         this.host = host;
     }
 
-    static LocalS3 start(String host, int port, Path storeDirectory, DataDirectory.S3Credentials credentials,
+    static LocalS3 start(String host, int port, BlobStore store, DataDirectory.S3Credentials credentials,
                          List<String> pageOrigins) {
-        BlobStore store = new FilesystemNio2BlobStore(storeDirectory.toString());
         CrossOriginResourceSharing cors = new CrossOriginResourceSharing(
                 pageOrigins, List.of("PUT", "GET", "HEAD"), UPLOAD_HEADERS, List.of("ETag"), "false");
         S3Proxy proxy = S3Proxy.builder()

@@ -74,7 +74,7 @@ class DataDirectoryTest {
         try (ChildProcessStack stack = ChildProcessStack.start(root)) {
             firstStderr = stack.stderr();
             // (the store still serves what it held)
-            byte[] served = new TicketClient(stack.baseUrl).get(URI.create(stack.baseUrl + "/" + key), Map.of()).body();
+            byte[] served = new TicketClient(stack.baseUrl).awaitServed(URI.create(stack.baseUrl + "/" + key)).body();
             assertArrayEquals(IMAGE, served);
         }
         try (ChildProcessStack stack = ChildProcessStack.start(root)) {
@@ -98,7 +98,8 @@ class DataDirectoryTest {
     private static JsonObject upload(URI base) {
         TicketClient client = new TicketClient(base);
         JsonObject ticket = client.requestTicket("png", IMAGE, true).json();
-        assertEquals(200, client.upload(ticket, IMAGE).status());
+        // Published: the image's file under i/ is the publisher's, written through S3Proxy like any other
+        client.uploadAndAwaitPublished(ticket, IMAGE);
         return ticket;
     }
 

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
+import dev.pinhole.testkit.SampleImages;
 import dev.pinhole.testkit.TicketClient;
 import dev.pinhole.testkit.TicketClient.Reply;
 import java.io.IOException;
@@ -46,14 +47,14 @@ class FaultTest {
     @Test
     void stopDuringUploads_inFlightUploadsFail_nothingPartialIsVisible_andFreshTicketsWorkAfterRestart()
             throws Exception {
-        byte[] kept = randomBytes(1, 512 * 1024);
+        byte[] kept = SampleImages.noisyPng(512 * 1024, 1);
         String keptKey;
         List<String> inFlightKeys = new ArrayList<>();
         List<Socket> inFlight = new ArrayList<>();
-        try (LocalStack first = LocalStack.start(LocalSettings.forTests(data), Map.of())) {
+        try (LocalStack first = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS)) {
             TicketClient client = new TicketClient(first.baseUrl());
             JsonObject done = ticket(client, kept);
-            assertEquals(200, client.upload(done, kept).status());
+            client.uploadAndAwaitPublished(done, kept);
             keptKey = done.get("key").getAsString();
             // Given uploads that have sent their headers and half their bytes when the stack goes away
             for (int i = 0; i < IN_FLIGHT; i++) {
@@ -70,7 +71,7 @@ class FaultTest {
                     "an upload cut off by the stop must not be reported as stored");
         }
 
-        try (LocalStack second = LocalStack.start(LocalSettings.forTests(data), Map.of())) {
+        try (LocalStack second = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS)) {
             TicketClient client = new TicketClient(second.baseUrl());
             // and no partial object exists, in the store or at a link
             List<String> stored = second.store().list(second.bucket()).contents().stream().map(S3Object::key).toList();
@@ -86,9 +87,9 @@ class FaultTest {
             // and the image stored before the stop survives the restart byte for byte
             assertArrayEquals(kept, client.get(link(second, keptKey), Map.of()).body());
             // and fresh tickets work on the restarted stack
-            byte[] fresh = randomBytes(2, 256 * 1024);
+            byte[] fresh = SampleImages.noisyPng(256 * 1024, 2);
             JsonObject ticket = ticket(client, fresh);
-            assertEquals(200, client.upload(ticket, fresh).status());
+            client.uploadAndAwaitPublished(ticket, fresh);
             assertArrayEquals(fresh, client.get(URI.create(ticket.get("url").getAsString()), Map.of()).body());
         }
     }
@@ -101,7 +102,7 @@ class FaultTest {
         Path unwritable = file.resolve("pinhole");
 
         StartupException refused = assertThrows(StartupException.class,
-                () -> LocalStack.start(LocalSettings.forTests(unwritable), Map.of()));
+                () -> LocalStack.start(LocalSettings.forTests(unwritable), Map.of(), LocalOptions.TESTS));
 
         assertTrue(refused.getMessage().startsWith("cannot write to the data directory " + unwritable),
                 refused.getMessage());
@@ -126,7 +127,7 @@ class FaultTest {
             LocalSettings settings = new LocalSettings("127.0.0.1", taken.getLocalPort(), 0, data,
                     LocalSettings.defaultWebDirectory(), "pinhole-images");
 
-            StartupException refused = assertThrows(StartupException.class, () -> LocalStack.start(settings, Map.of()));
+            StartupException refused = assertThrows(StartupException.class, () -> LocalStack.start(settings, Map.of(), LocalOptions.TESTS));
 
             assertEquals("port " + taken.getLocalPort() + " on 127.0.0.1 is already in use. Stop what is using it,"
                     + " or choose another with PINHOLE_PORT=<port>.", refused.getMessage());
@@ -139,7 +140,7 @@ class FaultTest {
             LocalSettings settings = new LocalSettings("127.0.0.1", 0, taken.getLocalPort(), data,
                     LocalSettings.defaultWebDirectory(), "pinhole-images");
 
-            StartupException refused = assertThrows(StartupException.class, () -> LocalStack.start(settings, Map.of()));
+            StartupException refused = assertThrows(StartupException.class, () -> LocalStack.start(settings, Map.of(), LocalOptions.TESTS));
 
             assertTrue(refused.getMessage().contains("port " + taken.getLocalPort()), refused.getMessage());
             assertTrue(refused.getMessage().contains("PINHOLE_S3_PORT"), refused.getMessage());
@@ -202,7 +203,7 @@ class FaultTest {
     }
 
     /** Opens a PUT to the ticket's URL and sends the headers and the first {@code sent} bytes of the body. */
-    private static Socket startUpload(JsonObject ticket, byte[] body, int sent) throws IOException {
+    static Socket startUpload(JsonObject ticket, byte[] body, int sent) throws IOException {
         URI url = URI.create(ticket.getAsJsonObject("upload").get("url").getAsString());
         Socket socket = new Socket();
         socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 5_000);

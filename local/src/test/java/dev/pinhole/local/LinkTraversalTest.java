@@ -45,10 +45,10 @@ class LinkTraversalTest {
 
     @BeforeAll
     static void layBait() throws IOException {
-        stack = LocalStack.start(LocalSettings.forTests(data), Map.of());
+        stack = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS);
         TicketClient client = new TicketClient(stack.baseUrl());
         JsonObject ticket = client.requestTicket("png", image, true).json();
-        assertEquals(200, client.upload(ticket, image).status());
+        client.uploadAndAwaitPublished(ticket, image);
         key = ticket.get("key").getAsString();
 
         put(stack.bucket(), NAME);                      // bucket root, outside i/

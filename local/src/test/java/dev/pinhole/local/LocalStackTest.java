@@ -33,10 +33,10 @@ class LocalStackTest {
 
     @BeforeAll
     static void startAndUpload() {
-        stack = LocalStack.start(LocalSettings.forTests(data), Map.of());
+        stack = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS);
         client = new TicketClient(stack.baseUrl());
         JsonObject ticket = client.requestTicket("png", IMAGE, true).json();
-        assertEquals(200, client.upload(ticket, IMAGE).status());
+        client.uploadAndAwaitPublished(ticket, IMAGE);
         link = URI.create(ticket.get("url").getAsString());
     }
 
@@ -141,6 +141,7 @@ class LocalStackTest {
         headers.put("content-disposition", "attachment; filename=x.html");
         assertEquals(200, client.put(URI.create(ticket.getAsJsonObject("upload").get("url").getAsString()),
                 headers, image).status());
+        assertEquals("published", client.awaitOutcome(ticket).get("state").getAsString());
 
         // When its link is opened
         Reply served = client.get(URI.create(ticket.get("url").getAsString()), Map.of());
@@ -157,6 +158,8 @@ class LocalStackTest {
 
         assertEquals(404, missing.status());
         assertEquals("not_found", missing.json().getAsJsonObject("error").get("code").getAsString());
+        // and nobody may cache the miss: the image may be published a moment later
+        assertEquals("no-store", missing.header("cache-control"));
     }
 
     @Test
@@ -174,15 +177,15 @@ class LocalStackTest {
         byte[] image = SampleImages.png(30, 30);
         URI savedLink;
         String credentials;
-        try (LocalStack first = LocalStack.start(LocalSettings.forTests(otherData), Map.of())) {
+        try (LocalStack first = LocalStack.start(LocalSettings.forTests(otherData), Map.of(), LocalOptions.TESTS)) {
             TicketClient firstClient = new TicketClient(first.baseUrl());
             JsonObject ticket = firstClient.requestTicket("png", image, true).json();
-            assertEquals(200, firstClient.upload(ticket, image).status());
+            firstClient.uploadAndAwaitPublished(ticket, image);
             savedLink = URI.create(ticket.get("url").getAsString());
             credentials = Files.readString(otherData.resolve("credentials.properties"));
         }
 
-        try (LocalStack second = LocalStack.start(LocalSettings.forTests(otherData), Map.of())) {
+        try (LocalStack second = LocalStack.start(LocalSettings.forTests(otherData), Map.of(), LocalOptions.TESTS)) {
             URI sameKey = second.baseUrl().resolve(savedLink.getPath());
             Reply served = new TicketClient(second.baseUrl()).get(sameKey, Map.of());
 

@@ -211,10 +211,13 @@ class MisuseMatrixTest {
                 refused("expired URL (1 s lifetime, used after it)", 403, "AccessDenied", "403 AccessDenied (\"Request has"
                         + " expired\"): a presigned URL works only until its expiration time [presigned] [errors]",
                         t -> expired()),
-                new Misuse("replay: the same ticket used again after a successful upload", 412, "PreconditionFailed",
-                        Stored.ORIGINAL_UNCHANGED, "412 Precondition Failed; a concurrent conditional write to the same key"
-                                + " gets 409 ConditionalRequestConflict [conditional]. Without `If-None-Match` AWS would"
-                                + " *replace* the object: a presigned URL can be used many times until it expires [presigned]",
+                // While the first upload waits under u/, S3 answers a replay 412. Once it is published the upload
+                // key is free again, S3 stores the replay, and the publisher drops it: the link never changes.
+                new Misuse("replay: the same ticket used again after its image was published", 200, null,
+                        Stored.ORIGINAL_UNCHANGED, "the same: 200, then the publisher drops the upload because the name"
+                                + " is published (docs/PUBLISHING.md); before publishing, 412 Precondition Failed."
+                                + " Without `If-None-Match` on the public PUT a replay would *replace* the image: a"
+                                + " presigned URL can be used many times until it expires [presigned]",
                         MisuseMatrixTest::replay));
     }
 
@@ -230,7 +233,7 @@ class MisuseMatrixTest {
 
     private static Outcome otherKey(JsonObject ticket) {
         String chosen = "i/chosen-by-client.png";
-        Outcome outcome = putTo(ticket, url(ticket).replace(ticket.get("key").getAsString(), chosen), headers(ticket));
+        Outcome outcome = putTo(ticket, url(ticket).replace(TicketClient.uploadKey(ticket), chosen), headers(ticket));
         return stack.store().blobExists(stack.bucket(), chosen) ? outcome.storedAt(chosen) : outcome;
     }
 
@@ -266,8 +269,23 @@ class MisuseMatrixTest {
     }
 
     private static Outcome replay(JsonObject ticket) {
-        assertEquals(200, runner.client.upload(ticket, IMAGE).status());
-        return runner.put(ticket, headers(ticket), SampleImages.png(64, 48));
+        runner.client.uploadAndAwaitPublished(ticket, IMAGE);
+        // The status says published once the image is written; the upload is deleted right after it.
+        awaitGone(TicketClient.uploadKey(ticket));
+        // The ticket pins the checksum, so only the same bytes can be replayed; the link must still not change.
+        Outcome outcome = runner.put(ticket, headers(ticket), IMAGE);
+        awaitGone(TicketClient.uploadKey(ticket));
+        return outcome;
+    }
+
+    private static void awaitGone(String uploadKey) {
+        for (int i = 0; i < 3000 && stack.store().blobExists(stack.bucket(), uploadKey); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The ticket's PUT of its image to another URL (the ticket's, tampered with), sent exactly as written. */

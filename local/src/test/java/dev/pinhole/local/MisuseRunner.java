@@ -46,7 +46,9 @@ final class MisuseRunner {
 
         Misuse.Outcome outcome = misuse.attempt().apply(ticket);
 
-        boolean stored = stack.store().blobExists(stack.bucket(), key);
+        // The upload (u/) or, once the publisher has checked it, the image (i/)
+        boolean stored = stack.store().blobExists(stack.bucket(), TicketClient.uploadKey(ticket))
+                || stack.store().blobExists(stack.bucket(), key);
         rows.add("| " + misuse.name() + " | " + outcome.status() + " | " + (outcome.s3Code() == null ? "-" : outcome.s3Code())
                 + " | " + (outcome.otherKey() != null ? "yes, at " + outcome.otherKey()
                 : stored ? misuse.stored().description : "no") + " | " + misuse.aws() + " |");
@@ -55,7 +57,7 @@ final class MisuseRunner {
         if (misuse.stored() == Misuse.Stored.NOTHING) {
             assertFalse(stored, "nothing may be stored under " + key);
         } else {
-            Reply link = client.get(URI.create(ticket.get("url").getAsString()), Map.of());
+            Reply link = client.awaitServed(URI.create(ticket.get("url").getAsString()));
             assertArrayEquals(image, link.body(), "the link serves the ticket's own bytes");
             assertEquals("image/png", link.header("content-type"));
         }

@@ -144,7 +144,7 @@ class PresignedRequestGuardTest {
         // Then it is stored, and the page may read the answer
         assertEquals(200, put.status(), put.text());
         assertEquals(stack.baseUrl().toString(), put.header("access-control-allow-origin"));
-        assertArrayEquals(IMAGE, client.get(URI.create(ticket.get("url").getAsString()), Map.of()).body());
+        assertArrayEquals(IMAGE, client.awaitServed(URI.create(ticket.get("url").getAsString())).body());
     }
 
     private static JsonObject ticket() {

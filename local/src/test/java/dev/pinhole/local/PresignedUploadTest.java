@@ -32,7 +32,7 @@ class PresignedUploadTest {
 
     @BeforeAll
     static void startStack() {
-        stack = LocalStack.start(LocalSettings.forTests(data), Map.of());
+        stack = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS);
         client = new TicketClient(stack.baseUrl());
     }
 
@@ -52,9 +52,10 @@ class PresignedUploadTest {
         JsonObject ticket = ticketFor(IMAGE);
 
         Reply put = client.upload(ticket, IMAGE);
+        assertEquals(200, put.status(), put.text());
+        assertEquals("published", client.awaitOutcome(ticket).get("state").getAsString());
         Reply link = client.get(URI.create(ticket.get("url").getAsString()), Map.of());
 
-        assertEquals(200, put.status(), put.text());
         assertEquals(200, link.status());
         assertArrayEquals(IMAGE, link.body());
         assertEquals("image/png", link.header("content-type"));
@@ -96,7 +97,7 @@ class PresignedUploadTest {
     @Test
     void s3Refuses_aChangedKey() {
         JsonObject ticket = ticketFor(IMAGE);
-        String key = ticket.get("key").getAsString();
+        String key = TicketClient.uploadKey(ticket);
         URI otherKey = URI.create(uploadUrl(ticket).toString().replace(key, "i/chosen-by-the-client.png"));
 
         Reply put = client.put(otherKey, TicketClient.headers(ticket), IMAGE);
@@ -107,15 +108,34 @@ class PresignedUploadTest {
     }
 
     @Test
-    void s3Refuses_aSecondPutToTheSameKey() {
-        JsonObject ticket = ticketFor(IMAGE);
-        assertEquals(200, client.upload(ticket, IMAGE).status());
+    void secondPutWithTheSameTicket_neverChangesWhatTheLinkServes() {
+        // Given a ticket whose image is published
+        byte[] other = SampleImages.png(61, 47);
+        JsonObject ticket = client.requestTicket("png", other, false).json();
+        client.uploadAndAwaitPublished(ticket, other);
 
-        Reply second = client.put(uploadUrl(ticket), TicketClient.headers(ticket), IMAGE);
+        // When the same presigned PUT is sent again with other bytes of the same size (its upload key is free
+        // again: S3 refuses a second PUT, with 412, only while the first upload is still waiting there)
+        byte[] replayed = other.clone();
+        replayed[replayed.length - 20] ^= 0x55;
+        Reply second = client.put(uploadUrl(ticket), TicketClient.headers(ticket), replayed);
+        assertTrue(second.status() == 200 || second.status() == 412, second.status() + " " + second.text());
+        waitUntilGone(TicketClient.uploadKey(ticket));
 
-        assertEquals(412, second.status(), second.text());
-        assertEquals("PreconditionFailed", second.s3ErrorCode());
-        assertArrayEquals(IMAGE, client.get(URI.create(ticket.get("url").getAsString()), Map.of()).body());
+        // Then the link serves the first upload, and the status stays published
+        assertArrayEquals(other, client.get(URI.create(ticket.get("url").getAsString()), Map.of()).body());
+        assertEquals("published", client.awaitOutcome(ticket).get("state").getAsString());
+    }
+
+    private static void waitUntilGone(String key) {
+        for (int i = 0; i < 3000 && stack.store().blobExists(stack.bucket(), key); i++) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        assertFalse(stack.store().blobExists(stack.bucket(), key), key + " is still waiting after 30 s");
     }
 
     @Test
@@ -128,7 +148,7 @@ class PresignedUploadTest {
 
         assertTrue(put.status() == 400, put.status() + " " + put.text());
         assertEquals("BadDigest", put.s3ErrorCode());
-        assertFalse(stack.store().blobExists(stack.bucket(), ticket.get("key").getAsString()));
+        assertFalse(stack.store().blobExists(stack.bucket(), TicketClient.uploadKey(ticket)));
     }
 
     @Test
@@ -145,7 +165,7 @@ class PresignedUploadTest {
     @Test
     void s3Refuses_anExpiredUrl(@TempDir Path otherData) throws InterruptedException {
         try (LocalStack shortLived = LocalStack.start(LocalSettings.forTests(otherData),
-                Map.of("PINHOLE_URL_LIFETIME_SECONDS", "1"))) {
+                Map.of("PINHOLE_URL_LIFETIME_SECONDS", "1"), LocalOptions.TESTS)) {
             TicketClient shortClient = new TicketClient(shortLived.baseUrl());
             JsonObject ticket = shortClient.requestTicket("png", IMAGE, true).json();
             Thread.sleep(2100); // the URL's signed lifetime is one second; waiting is the only way past it
@@ -154,14 +174,14 @@ class PresignedUploadTest {
 
             assertEquals(403, put.status(), put.text());
             assertEquals("AccessDenied", put.s3ErrorCode());
-            assertFalse(shortLived.store().blobExists(shortLived.bucket(), ticket.get("key").getAsString()));
+            assertFalse(shortLived.store().blobExists(shortLived.bucket(), TicketClient.uploadKey(ticket)));
         }
     }
 
     private static void assertRefused(Reply put, int status, String s3Code, JsonObject ticket) {
         assertEquals(status, put.status(), put.text());
         assertEquals(s3Code, put.s3ErrorCode());
-        assertFalse(stack.store().blobExists(stack.bucket(), ticket.get("key").getAsString()),
+        assertFalse(stack.store().blobExists(stack.bucket(), TicketClient.uploadKey(ticket)),
                 "nothing may be stored after a refused upload");
     }
 

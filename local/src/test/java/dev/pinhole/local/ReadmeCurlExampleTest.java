@@ -32,7 +32,7 @@ class ReadmeCurlExampleTest {
         byte[] image = SampleImages.png(120, 90);
         Files.write(work.resolve("cat.png"), image);
 
-        try (LocalStack stack = LocalStack.start(LocalSettings.forTests(data), Map.of())) {
+        try (LocalStack stack = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS)) {
             String script = readmeExample().replace("http://127.0.0.1:8080", stack.baseUrl().toString());
             Path file = work.resolve("example.sh");
             Files.writeString(file, "set -euo pipefail\n" + script);

@@ -39,7 +39,7 @@ class ShadedJarTicketTest {
         byte[] image = SampleImages.png(64, 48);
         String request = "{\"extension\":\"png\",\"size\":" + image.length
                 + ",\"sha256\":\"" + TicketClient.sha256Base64(image) + "\"}";
-        try (LocalStack stack = LocalStack.start(LocalSettings.forTests(data), Map.of())) {
+        try (LocalStack stack = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS)) {
             // Given the shaded jar, configured the way Lambda configures it
             ProcessBuilder java = new ProcessBuilder(javaBinary(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
                     "-cp", shadedJar().toString(), "dev.pinhole.tickets.IssueOneTicket", request);
@@ -55,6 +55,7 @@ class ShadedJarTicketTest {
             TicketClient client = new TicketClient(stack.baseUrl());
             Reply put = client.upload(ticket, image);
             assertEquals(200, put.status(), put.text());
+            assertEquals("published", client.awaitOutcome(ticket).get("state").getAsString());
             Reply link = client.get(URI.create(ticket.get("url").getAsString()), Map.of());
             assertArrayEquals(image, link.body());
             assertTrue(stack.store().blobExists(stack.bucket(), ticket.get("key").getAsString()));
@@ -68,7 +69,7 @@ class ShadedJarTicketTest {
         String request = "{\"extension\":\"png\",\"size\":" + image.length + "}";
         HttpServer credentialsEndpoint = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         AtomicInteger fetches = new AtomicInteger();
-        try (LocalStack stack = LocalStack.start(LocalSettings.forTests(data), Map.of())) {
+        try (LocalStack stack = LocalStack.start(LocalSettings.forTests(data), Map.of(), LocalOptions.TESTS)) {
             // Given no key variables, only the endpoint and token the runtime gives a SnapStart function
             credentialsEndpoint.createContext("/2018-06-01/credentials", exchange -> {
                 try (exchange) {

@@ -69,7 +69,7 @@ class SlowClientTest {
             JsonObject issued = ticket.json();
             TicketClient.Reply upload = client.upload(issued, image);
             assertEquals(200, upload.status(), upload.text());
-            assertEquals(200, client.get(URI.create(issued.get("url").getAsString()), Map.of()).status());
+            assertEquals(200, client.awaitServed(URI.create(issued.get("url").getAsString())).status());
             // and the server closes every slow and silent connection by itself
             long giveUpAt = System.nanoTime() + HANG_GUARD_MILLIS * 1_000_000L;
             for (Socket socket : slow) {

@@ -62,6 +62,67 @@ public final class TicketClient {
         return send(request.build());
     }
 
+    /**
+     * Asks the ticket's status action until the publisher has decided, as a client waits for its link: the
+     * answer's {@code state} is then {@code published} or {@code refused}. Fails after 30 seconds of
+     * {@code checking}, with the last answer.
+     */
+    public JsonObject awaitOutcome(JsonObject ticket) {
+        URI status = URI.create(ticket.getAsJsonObject("status").get("url").getAsString());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Reply last;
+        do {
+            last = get(status, Map.of());
+            if (last.status() == 200 && !"checking".equals(last.json().get("state").getAsString())) {
+                return last.json();
+            }
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("no outcome within 30 s for " + status + ": " + last.status() + " " + last.text());
+    }
+
+    /**
+     * GETs a link as a person opening it a moment after the upload would: again while it answers 404 (the
+     * publisher has not published the image yet), for at most 30 seconds; returns the last answer.
+     */
+    public Reply awaitServed(URI link) {
+        Reply reply = get(link, Map.of());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (reply.status() == 404 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            reply = get(link, Map.of());
+        }
+        return reply;
+    }
+
+    /** Uploads with the ticket and waits until the image is published; fails if it is refused. */
+    public JsonObject uploadAndAwaitPublished(JsonObject ticket, byte[] image) {
+        Reply put = upload(ticket, image);
+        if (put.status() != 200) {
+            throw new AssertionError("upload refused: " + put.status() + " " + put.text());
+        }
+        JsonObject outcome = awaitOutcome(ticket);
+        if (!"published".equals(outcome.get("state").getAsString())) {
+            throw new AssertionError("not published: " + outcome);
+        }
+        return outcome;
+    }
+
+    /** The object key the ticket uploads to: its name under u/, where the publisher finds it. */
+    public static String uploadKey(JsonObject ticket) {
+        return "u/" + ticket.get("key").getAsString().substring("i/".length());
+    }
+
     public static Map<String, String> headers(JsonObject ticket) {
         JsonObject headers = ticket.getAsJsonObject("upload").getAsJsonObject("headers");
         Map<String, String> result = new java.util.LinkedHashMap<>();

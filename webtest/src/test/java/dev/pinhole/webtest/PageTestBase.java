@@ -3,6 +3,7 @@ package dev.pinhole.webtest;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import dev.pinhole.local.LocalOptions;
 import dev.pinhole.local.LocalSettings;
 import dev.pinhole.local.LocalStack;
 import java.io.IOException;
@@ -39,7 +40,7 @@ abstract class PageTestBase {
     void startStackAndBrowser() throws IOException {
         chromium = Chromium.launch();
         dataDirectory = Files.createTempDirectory("pinhole-webtest");
-        stack = LocalStack.start(LocalSettings.forTests(dataDirectory), environment());
+        stack = LocalStack.start(LocalSettings.forTests(dataDirectory), environment(), LocalOptions.TESTS);
     }
 
     @BeforeEach

@@ -42,6 +42,10 @@ class UploadPageTest extends PageTestBase {
         Locator row = uploader.rowsIn("done").first();
         String link = UploaderPage.linkOf(row);
         assertTrue(link.startsWith(stack.baseUrl() + "/i/") && link.endsWith(".png"), link);
+        // The link goes live when the publisher has checked the image, moments after the PUT: wait for that, as
+        // the page will (issue 11's page work), before opening it.
+        assertEquals(200, new dev.pinhole.testkit.TicketClient(stack.baseUrl())
+                .awaitServed(java.net.URI.create(link)).status());
         Page opened = context.waitForPage(() -> row.locator(".open-link").click());
         // The new tab is already loading the link; navigating before it finishes would race with it.
         opened.waitForLoadState(LoadState.LOAD);
@@ -251,7 +255,8 @@ class UploadPageTest extends PageTestBase {
 
     /** The link serves exactly these bytes (and the given type, when not null). */
     private void assertStored(String link, byte[] bytes, String contentType) {
-        var reply = new dev.pinhole.testkit.TicketClient(stack.baseUrl()).get(java.net.URI.create(link), Map.of());
+        // The page shows the link once the upload is stored; it serves once the publisher has checked it.
+        var reply = new dev.pinhole.testkit.TicketClient(stack.baseUrl()).awaitServed(java.net.URI.create(link));
         assertEquals(200, reply.status(), link);
         assertArrayEquals(bytes, reply.body(), "bytes behind " + link);
         if (contentType != null) {

@@ -9,7 +9,6 @@ import dev.pinhole.local.LocalSettings;
 import dev.pinhole.local.LocalStack;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
-import dev.pinhole.tickets.UploadSigner;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -88,7 +87,7 @@ public final class CostComparison implements AutoCloseable {
         SdkRetries retries = new SdkRetries();
         S3Client s3 = s3Client(stack.s3Endpoint(), config.region(), credentials, retries);
         var ticket = new Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>(TICKET,
-                new TicketHandler(config, UploadSigner.create(config, credentials)));
+                new TicketHandler(config, credentials));
         var base64 = new Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>(BASE64,
                 new Base64BaselineHandler(s3, stack.bucket()));
         var publish = new Metered<S3Event, Void>(PUBLISHER, new PublishStandIn(s3));

@@ -16,7 +16,8 @@ final class JsonBodies {
     static String ticket(UploadTicket ticket) {
         return JsonText.write(json -> {
             json.beginObject();
-            json.name("key").value(ticket.key());
+            // The key of the published image: the upload's own key is an implementation detail of the PUT.
+            json.name("key").value(ticket.key().publicKey());
             json.name("url").value(ticket.publicUrl());
             json.name("contentType").value(ticket.upload().contentType());
             json.name("size").value(ticket.upload().size());
@@ -30,6 +31,11 @@ final class JsonBodies {
             json.endObject();
             json.endObject();
             json.name("expiresAt").value(ticket.put().expiresAt().toString());
+            // Performed verbatim, like upload: answers checking, published (the link serves) or refused (why).
+            json.name("status").beginObject();
+            json.name("method").value("GET");
+            json.name("url").value(ticket.statusUrl());
+            json.endObject();
             json.endObject();
         });
     }

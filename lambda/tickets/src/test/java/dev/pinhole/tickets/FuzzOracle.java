@@ -95,7 +95,9 @@ final class FuzzOracle {
         URI url = URI.create(upload.get("url").getAsString());
         assertEquals("127.0.0.1", url.getHost());
         assertEquals(9000, url.getPort());
-        assertEquals("/" + TicketHandlerFuzzTest.BUCKET + "/" + key, url.getPath());
+        assertEquals("/" + TicketHandlerFuzzTest.BUCKET + "/u/" + key.substring("i/".length()), url.getPath());
+        assertEquals(PUBLIC_BASE + "/api/images/" + key.substring("i/".length()),
+                ticket.getAsJsonObject("status").get("url").getAsString());
         assertTrue(url.getRawQuery().contains("X-Amz-Signature="), url.toString());
         Map<String, String> sent = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         upload.getAsJsonObject("headers").entrySet().forEach(e -> sent.put(e.getKey(), e.getValue().getAsString()));

@@ -64,8 +64,24 @@ class TicketResponseTest {
         assertEquals(48213, ticket.get("size").getAsLong());
         JsonObject upload = ticket.getAsJsonObject("upload");
         assertEquals("PUT", upload.get("method").getAsString());
-        assertTrue(upload.get("url").getAsString().startsWith(ENDPOINT + "/" + BUCKET + "/" + key + "?"),
+        // and the PUT goes to the same name under the upload prefix, which no link serves
+        String name = key.substring("i/".length());
+        assertTrue(upload.get("url").getAsString().startsWith(ENDPOINT + "/" + BUCKET + "/u/" + name + "?"),
                 upload::toString);
+    }
+
+    @Test
+    void ticket_saysWhereToAskWhetherTheImageIsPublished() {
+        // Given a valid request
+        // When it is posted
+        JsonObject ticket = json(post("{\"extension\":\"webp\",\"size\":100}"));
+
+        // Then the status action is a GET of the image's API resource, on the links' host
+        String name = ticket.get("key").getAsString().substring("i/".length());
+        JsonObject status = ticket.getAsJsonObject("status");
+        assertEquals(Set.of("method", "url"), status.keySet());
+        assertEquals("GET", status.get("method").getAsString());
+        assertEquals(PUBLIC_BASE + "/api/images/" + name, status.get("url").getAsString());
     }
 
     @Test
@@ -176,23 +192,5 @@ class TicketResponseTest {
 
         // Then no key repeats
         assertEquals(tickets, keys.size());
-    }
-
-    @Test
-    void newKey_hasAtLeast128RandomBitsInUrlSafeCharacters() {
-        // Given the key generator
-        KeyGenerator generator = new KeyGenerator();
-        Set<String> keys = new HashSet<>();
-
-        // When it mints many keys
-        for (int i = 0; i < 20_000; i++) {
-            String key = generator.newKey("webp");
-            assertTrue(KEY.matcher(key).matches(), key);
-            keys.add(key);
-        }
-
-        // Then all are distinct, and each has 22 base64url characters (132 bits of room for 128 random bits)
-        assertEquals(20_000, keys.size());
-        assertEquals("i/".length() + 22 + ".webp".length(), keys.iterator().next().length());
     }
 }

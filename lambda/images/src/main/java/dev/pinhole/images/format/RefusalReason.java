@@ -18,7 +18,10 @@ public enum RefusalReason {
     TOO_MANY_FRAMES("too_many_frames", "The animation has more frames than this host accepts."),
     TOO_COMPLEX("too_complex", "The image is made of more parts than any real picture needs."),
     METADATA_NOT_REMOVABLE("metadata_not_removable",
-            "The image carries metadata that cannot be removed without re-encoding it.");
+            "The image carries metadata that cannot be removed without re-encoding it."),
+    // Decided by the publisher before any format looks at the bytes:
+    TOO_LARGE("too_large", "The file is larger than this host accepts."),
+    UNSUPPORTED_TYPE("unsupported_type", "This host cannot check images of this type, so it does not publish them.");
 
     private final String code;
     private final String message;

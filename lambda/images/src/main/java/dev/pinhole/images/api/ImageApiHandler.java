@@ -1,0 +1,95 @@
+package dev.pinhole.images.api;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.core.ApiException;
+import dev.pinhole.core.ErrorCode;
+import dev.pinhole.core.ErrorJson;
+import dev.pinhole.core.ImageKey;
+import dev.pinhole.core.ImageRoutes;
+import dev.pinhole.images.store.ImageBucket;
+import dev.pinhole.images.store.S3Clients;
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The image API: {@code GET /api/images/<id>.<ext>} tells a client where its upload is: {@code checking},
+ * {@code published} (with the link and what metadata was removed) or {@code refused} (with the reason).
+ * The resource is the image itself, so that taking images back (DELETE, issue 13) joins it on the same path.
+ */
+public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    /** The methods each image resource answers: the Allow header of a 405, and the template's routes (checked). */
+    public static final String ALLOWED_METHODS = "GET";
+
+    private final StatusLookup status;
+    private final PublicLinks links;
+
+    /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
+    public ImageApiHandler() {
+        this(ImageApiConfig.fromEnvironment(System.getenv()));
+    }
+
+    private ImageApiHandler(ImageApiConfig config) {
+        this(config, S3Clients.create(config.store(), S3Clients.lambdaCredentials()));
+    }
+
+    /** Used by tests and the local stack, which bring their own S3 client. */
+    public ImageApiHandler(ImageApiConfig config, S3Client s3) {
+        this.status = new StatusLookup(new ImageBucket(s3, config.store().bucket()));
+        this.links = new PublicLinks(config.publicBaseUrl(), config.originSecret());
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        ApiRequest request = ApiRequest.of(event);
+        Map<String, String> headers = new HashMap<>();
+        try {
+            return route(request, headers);
+        } catch (ApiException refused) {
+            headers.putAll(refused.headers());
+            return respond(refused.status(), refused.json(), headers);
+        } catch (RuntimeException fault) {
+            // S3 failed, or a bug: log it for the operator with the request id, tell the caller nothing internal.
+            String requestId = context == null ? "-" : context.getAwsRequestId();
+            System.err.println("pinhole-images: internal error in request " + requestId + ": " + fault);
+            return respond(ErrorCode.INTERNAL_ERROR.status(),
+                    ErrorJson.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."), headers);
+        }
+    }
+
+    private APIGatewayV2HTTPResponse route(ApiRequest request, Map<String, String> headers) {
+        String path = request.path();
+        if (!path.startsWith(ImageRoutes.PREFIX)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "There is nothing at this path. Ask about an image at "
+                    + ImageRoutes.PREFIX + "<name>, the name of its link.");
+        }
+        ImageKey key = ImageKey.parseName(path.substring(ImageRoutes.PREFIX.length()))
+                .orElseThrow(ImageApiHandler::noSuchImage);
+        if (!"GET".equals(request.method())) {
+            throw ApiException.methodNotAllowed(request.method(), ALLOWED_METHODS);
+        }
+        ImageStatus found = status.find(key, image -> links.link(image, request)).orElseThrow(ImageApiHandler::noSuchImage);
+        return respond(200, JsonBodies.status(found), headers);
+    }
+
+    private static ApiException noSuchImage() {
+        return new ApiException(ErrorCode.NOT_FOUND, "There is no image by that name: it was never uploaded, "
+                + "or its upload expired before it was sent.");
+    }
+
+    private static APIGatewayV2HTTPResponse respond(int status, String body, Map<String, String> headers) {
+        headers.put("content-type", "application/json; charset=utf-8");
+        // "checking" changes within seconds, and the other answers are cheap: never cached, by anyone.
+        headers.put("cache-control", "no-store");
+        headers.put("x-content-type-options", "nosniff");
+        return APIGatewayV2HTTPResponse.builder()
+                .withStatusCode(status)
+                .withHeaders(headers)
+                .withBody(body)
+                .withIsBase64Encoded(false)
+                .build();
+    }
+}

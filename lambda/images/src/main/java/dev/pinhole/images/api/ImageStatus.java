@@ -1,0 +1,18 @@
+package dev.pinhole.images.api;
+
+import dev.pinhole.images.store.RefusalRecord;
+import java.util.Set;
+
+/** Where an image is on its way to its link, as the status route answers it. */
+sealed interface ImageStatus {
+    /** The upload is there and the publisher has not finished with it yet. */
+    record Checking() implements ImageStatus {
+    }
+
+    /** The link serves the image; {@code removed} names the kinds of metadata taken out (lower case). */
+    record Published(String url, Set<String> removed) implements ImageStatus {
+    }
+
+    record Refused(RefusalRecord reason) implements ImageStatus {
+    }
+}

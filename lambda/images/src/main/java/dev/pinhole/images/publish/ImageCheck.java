@@ -1,0 +1,46 @@
+package dev.pinhole.images.publish;
+
+import dev.pinhole.images.format.Cleaning;
+import dev.pinhole.images.format.ImageFormat;
+import dev.pinhole.images.format.Inspection;
+import dev.pinhole.images.format.Refusal;
+import dev.pinhole.images.format.RefusalReason;
+import java.util.Optional;
+
+/**
+ * Checks an upload with the format its extension pins, then cleans it: inspect, remove metadata, and inspect
+ * what is about to be published once more when the cleaner changed it (a cleaner's mistake must not publish a
+ * broken file). Whatever the bytes are, the answer is a verdict: a format that throws anything but a Refusal
+ * has a bug, which is logged, and the upload is refused rather than retried forever.
+ */
+final class ImageCheck {
+    private final PublishLimits limits;
+    private final PublishLog log;
+
+    ImageCheck(PublishLimits limits, PublishLog log) {
+        this.limits = limits;
+        this.log = log;
+    }
+
+    Verdict check(String name, Optional<ImageFormat> pinned, byte[] upload) {
+        if (pinned.isEmpty()) {
+            return new Verdict.Refused(RefusalReason.UNSUPPORTED_TYPE, "no format is registered for " + name);
+        }
+        ImageFormat format = pinned.get();
+        try {
+            Inspection inspection = format.inspect(upload, limits.inspection());
+            Cleaning cleaning = format.clean(upload, limits.metadata());
+            if (cleaning.bytes() != upload) {
+                format.inspect(cleaning.bytes(), limits.inspection());
+            }
+            log.accepted(name, inspection, cleaning);
+            return new Verdict.Accepted(cleaning);
+        } catch (Refusal refusal) {
+            return new Verdict.Refused(refusal.reason(), refusal.detail());
+        } catch (RuntimeException | StackOverflowError bug) {
+            log.formatBug(name, format, bug);
+            return new Verdict.Refused(RefusalReason.MALFORMED, "the " + format.getClass().getSimpleName()
+                    + " check failed: " + bug.getClass().getSimpleName());
+        }
+    }
+}
