@@ -3,7 +3,7 @@ package dev.pinhole.images.format.avif;
 import dev.pinhole.images.format.Bytes;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
-import dev.pinhole.images.format.Signatures;
+import dev.pinhole.images.format.ImageSignatures;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -17,7 +17,7 @@ record FileType(boolean declaresSequence) {
     /** Reads the brands of the box at the start of the file; anything that is not an AVIF is refused here. */
     static FileType read(byte[] data) {
         if (!Bytes.startsWith(data, 4, FTYP)) {
-            throw Signatures.refuseAs("AVIF", data);
+            throw ImageSignatures.refuseAs("AVIF", data);
         }
         long size = Bytes.u32be(data, 0, "ftyp size");
         if (size < MIN_SIZE || (size - MIN_SIZE) % 4 != 0) {
@@ -35,7 +35,7 @@ record FileType(boolean declaresSequence) {
             sequence |= brand.equals("avis");
         }
         if (!still && !sequence) {
-            throw Signatures.recognise(data).filter(found -> !found.equals("AVIF"))
+            throw ImageSignatures.recognise(data).filter(found -> !found.equals("AVIF"))
                     .map(found -> new Refusal(RefusalReason.WRONG_TYPE, "the file is a " + found
                             + " file (its 'ftyp' box names no AVIF brand)"))
                     .orElseGet(() -> new Refusal(RefusalReason.NOT_AN_IMAGE,

@@ -88,7 +88,7 @@ final class GifWalker {
         if (data.length >= 3 && data.length < 6 && Bytes.startsWith(ascii("GIF89a"), 0, data)) {
             throw new Refusal(RefusalReason.TRUNCATED, "the file ends inside the GIF signature");
         }
-        throw ImageSignatures.notA("gif", data);
+        throw ImageSignatures.refuseAs("GIF", data);
     }
 
     private GifBlock image(int start) {

@@ -1,6 +1,7 @@
 package dev.pinhole.images.format.jpeg;
 
 import dev.pinhole.images.format.Bytes;
+import dev.pinhole.images.format.ImageSignatures;
 import dev.pinhole.images.format.InspectionLimits;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
@@ -32,8 +33,15 @@ final class JpegReader {
     }
 
     static JpegLayout read(byte[] data, InspectionLimits limits) {
-        Signature.requireJpeg(data);
+        requireStartOfImage(data);
         return new JpegReader(data, limits).walk();
+    }
+
+    /** A JPEG starts with SOI; the walk takes it from there (a file of just SOI is truncated). */
+    private static void requireStartOfImage(byte[] data) {
+        if (data.length < 2 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != Markers.SOI) {
+            throw ImageSignatures.refuseAs("JPEG", data);
+        }
     }
 
     private JpegLayout walk() {

@@ -35,7 +35,7 @@ final class PngChunkReader {
                 // The classic sign of a PNG sent through a text-mode transfer that rewrote line endings.
                 throw new Refusal(RefusalReason.MALFORMED, "the PNG signature is damaged");
             }
-            throw ImageSignatures.notA("png", data);
+            throw ImageSignatures.refuseAs("PNG", data);
         }
         return new PngChunkReader(data);
     }

@@ -7,7 +7,7 @@ import dev.pinhole.images.format.InspectionLimits;
 import dev.pinhole.images.format.PartBudget;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
-import dev.pinhole.images.format.Signatures;
+import dev.pinhole.images.format.ImageSignatures;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
@@ -54,7 +54,7 @@ record WebpFile(Dimensions canvas, int frames, List<Chunk> chunks) {
             throw new Refusal(RefusalReason.TRUNCATED, "the file ends inside the RIFF header");
         }
         if (!Bytes.startsWith(data, 0, RIFF) || !Bytes.startsWith(data, 8, WEBP)) {
-            throw Signatures.refuseAs("WebP", data);
+            throw ImageSignatures.refuseAs("WebP", data);
         }
     }
 

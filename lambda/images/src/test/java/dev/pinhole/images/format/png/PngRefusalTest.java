@@ -50,7 +50,12 @@ class PngRefusalTest {
 
         // When inspected as a PNG, Then the reason names the mismatch, and the detail the type found
         String detail = assertRefused(RefusalReason.WRONG_TYPE, png, other);
-        assertTrue(detail.contains(type.toUpperCase()), detail);
+        String name = switch (type) {
+            case "jpg" -> "JPEG";
+            case "webp" -> "WebP";
+            default -> type.toUpperCase();
+        };
+        assertTrue(detail.contains(name), detail);
     }
 
     @Test
