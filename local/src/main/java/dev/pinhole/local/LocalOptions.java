@@ -1,5 +1,7 @@
 package dev.pinhole.local;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.pinhole.images.publish.FormatLookup;
 import java.time.Duration;
 import java.util.List;
@@ -8,12 +10,15 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What tests may change about a local stack beyond its settings: the formats the publisher checks with, the S3
- * client the publisher writes through (to make S3 fail at a step), and how long a failed delivery waits.
+ * client the publisher writes through (to make S3 fail at a step), how long a failed delivery waits, and what the
+ * events are delivered to (the benchmarks wrap the publisher to meter it).
  */
-public record LocalOptions(FormatLookup formats, UnaryOperator<S3Client> publisherS3, List<Duration> retryDelays) {
+public record LocalOptions(FormatLookup formats, UnaryOperator<S3Client> publisherS3, List<Duration> retryDelays,
+                           UnaryOperator<RequestHandler<S3Event, Void>> publisherWrapper) {
     /** As the stack runs for people: the registered formats, the plain client, Lambda-like retries. */
     public static final LocalOptions DEFAULT =
-            new LocalOptions(FormatLookup.registry(), UnaryOperator.identity(), EventDelivery.LAMBDA_LIKE_RETRIES);
+            new LocalOptions(FormatLookup.registry(), UnaryOperator.identity(), EventDelivery.LAMBDA_LIKE_RETRIES,
+                    UnaryOperator.identity());
 
     /**
      * For the test suites: stand-ins where a type has no format yet (see {@link StandInFormats}), and retries after
@@ -23,14 +28,19 @@ public record LocalOptions(FormatLookup formats, UnaryOperator<S3Client> publish
             .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
 
     public LocalOptions withFormats(FormatLookup lookup) {
-        return new LocalOptions(lookup, publisherS3, retryDelays);
+        return new LocalOptions(lookup, publisherS3, retryDelays, publisherWrapper);
     }
 
     public LocalOptions withPublisherS3(UnaryOperator<S3Client> wrapper) {
-        return new LocalOptions(formats, wrapper, retryDelays);
+        return new LocalOptions(formats, wrapper, retryDelays, publisherWrapper);
     }
 
     public LocalOptions withRetryDelays(List<Duration> delays) {
-        return new LocalOptions(formats, publisherS3, delays);
+        return new LocalOptions(formats, publisherS3, delays, publisherWrapper);
+    }
+
+    /** Events go to {@code wrapper.apply(publisher)} instead of the publisher itself. */
+    public LocalOptions withPublisherWrapper(UnaryOperator<RequestHandler<S3Event, Void>> wrapper) {
+        return new LocalOptions(formats, publisherS3, retryDelays, wrapper);
     }
 }

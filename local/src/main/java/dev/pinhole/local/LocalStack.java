@@ -99,7 +99,7 @@ public final class LocalStack implements AutoCloseable {
             S3Client functionsS3 = S3Clients.create(StoreConfig.from(new Environment(variables)), keys);
             PublishHandler publisher = new PublishHandler(options.publisherS3().apply(functionsS3), settings.bucket(),
                     options.formats(), PublisherConfig.fromEnvironment(variables).limits(), Clock.systemUTC());
-            delivery.attach(publisher);
+            delivery.attach(options.publisherWrapper().apply(publisher));
             ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3);
             server.createContext("/api/", new ApiGatewayBridge(handler));
             server.createContext(ImageRoutes.PREFIX, new ApiGatewayBridge(images));

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.sun.net.httpserver.HttpServer;
 import dev.pinhole.local.ApiGatewayBridge;
+import dev.pinhole.local.LocalOptions;
 import dev.pinhole.local.LocalSettings;
 import dev.pinhole.local.LocalStack;
 import dev.pinhole.tickets.TicketConfig;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,16 +74,22 @@ public final class CostComparison implements AutoCloseable {
         // keeps them for 5 s and cannot resend a streamed PUT on one found closed: a new connection per
         // call instead, which costs a loopback connect (well under a millisecond).
         System.setProperty(HTTP_KEEP_ALIVE, "false");
-        LocalStack stack = LocalStack.start(LocalSettings.forTests(dataDirectory), Map.of());
+        // The stack's own publisher gets every upload's event, as on AWS; the wrapper meters it.
+        AtomicReference<Metered<S3Event, Void>> publisher = new AtomicReference<>();
+        LocalStack stack = LocalStack.start(LocalSettings.forTests(dataDirectory), Map.of(),
+                LocalOptions.DEFAULT.withPublisherWrapper(real -> {
+                    publisher.set(new Metered<>(PUBLISHER, real));
+                    return publisher.get();
+                }));
         try {
-            return onStack(stack);
+            return onStack(stack, publisher.get());
         } catch (IOException | RuntimeException failed) {
             stack.close();
             throw failed;
         }
     }
 
-    private static CostComparison onStack(LocalStack stack) throws IOException {
+    private static CostComparison onStack(LocalStack stack, Metered<S3Event, Void> publish) throws IOException {
         TicketConfig config = stack.ticketConfig();
         AwsCredentialsProvider credentials = stack.s3CredentialsProvider();
         SdkRetries retries = new SdkRetries();
@@ -90,7 +98,6 @@ public final class CostComparison implements AutoCloseable {
                 new TicketHandler(config, credentials));
         var base64 = new Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>(BASE64,
                 new Base64BaselineHandler(s3, stack.bucket()));
-        var publish = new Metered<S3Event, Void>(PUBLISHER, new PublishStandIn(s3));
 
         HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         api.createContext("/api/", new ApiGatewayBridge(ticket));
@@ -102,7 +109,7 @@ public final class CostComparison implements AutoCloseable {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         return new CostComparison(stack, api, apiThreads, s3, retries, http, new Base64Upload(http, apiBase, base64),
-                new PinholeUpload(http, apiBase, ticket, publish, stack.bucket()));
+                new PinholeUpload(http, apiBase, ticket, publish, stack::eventsPending));
     }
 
     /**
