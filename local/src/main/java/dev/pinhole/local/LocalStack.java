@@ -86,7 +86,7 @@ public final class LocalStack implements AutoCloseable {
         EventDelivery delivery = new EventDelivery(PUBLISHERS, options.retryDelays());
         UploadNotifyingStore notifying = new UploadNotifyingStore(
                 new FilesystemNio2BlobStore(storeFolder.toString()), settings.bucket(), REGION, delivery,
-                Clock.systemUTC());
+                Clock.systemUTC(), options.deliverEvents());
         LocalS3 s3 = null;
         try {
             s3 = LocalS3.start(settings.host(), settings.s3Port(), notifying, credentials, pageOrigins);

@@ -19,13 +19,16 @@ final class UploadNotifyingStore extends ForwardingBlobStore {
     private final String region;
     private final EventDelivery delivery;
     private final Clock clock;
+    private final boolean enabled;
 
-    UploadNotifyingStore(BlobStore store, String bucket, String region, EventDelivery delivery, Clock clock) {
+    UploadNotifyingStore(BlobStore store, String bucket, String region, EventDelivery delivery, Clock clock,
+                         boolean enabled) {
         super(store);
         this.bucket = bucket;
         this.region = region;
         this.delivery = delivery;
         this.clock = clock;
+        this.enabled = enabled;
     }
 
     @Override
@@ -39,6 +42,9 @@ final class UploadNotifyingStore extends ForwardingBlobStore {
 
     /** Queues the event S3 would send for this object, if it (still) exists. */
     void notifyCreated(String key) {
+        if (!enabled) {
+            return;
+        }
         HeadObjectResponse head = delegate().blobMetadataIfPresent(bucket, key);
         if (head != null) {
             delivery.deliver(S3Notifications.objectCreated(region, bucket, key, head.contentLength(),

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.sun.net.httpserver.HttpServer;
 import dev.pinhole.local.ApiGatewayBridge;
+import dev.pinhole.local.LocalOptions;
 import dev.pinhole.local.LocalSettings;
 import dev.pinhole.local.LocalStack;
 import dev.pinhole.tickets.TicketConfig;
@@ -72,7 +73,9 @@ public final class CostComparison implements AutoCloseable {
         // keeps them for 5 s and cannot resend a streamed PUT on one found closed: a new connection per
         // call instead, which costs a loopback connect (well under a millisecond).
         System.setProperty(HTTP_KEEP_ALIVE, "false");
-        LocalStack stack = LocalStack.start(LocalSettings.forTests(dataDirectory), Map.of());
+        // Without the stack's own upload events: this comparison invokes (and meters) the publish step itself.
+        LocalStack stack = LocalStack.start(LocalSettings.forTests(dataDirectory), Map.of(),
+                LocalOptions.DEFAULT.withoutEvents());
         try {
             return onStack(stack);
         } catch (IOException | RuntimeException failed) {

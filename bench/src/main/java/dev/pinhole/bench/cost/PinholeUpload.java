@@ -70,7 +70,9 @@ final class PinholeUpload implements UploadDesign {
         if (stored != 200) {
             throw new IllegalStateException("S3 refused the ticket's PUT with " + stored);
         }
-        publishFunction.handleRequest(objectCreated(answer.get("key").getAsString(), image.length), null);
+        // The PUT went to the upload prefix: the ticket's key is the published image's, i/<name>.
+        String uploadKey = "u/" + answer.get("key").getAsString().substring("i/".length());
+        publishFunction.handleRequest(objectCreated(uploadKey, image.length), null);
         List<FunctionCall> calls = new ArrayList<>(ticketFunction.takeCalls());
         calls.addAll(publishFunction.takeCalls());
         return new Attempt(true, endToEnd, request.length, ticket.body().length, calls);
