@@ -20,6 +20,11 @@
 #   --copy          also put the link(s) on the clipboard (wl-copy, xclip, xsel or pbcopy)
 #   --no-wait       print each link as soon as the upload is stored, without waiting until the
 #                   server has checked and published the image (the link works moments later)
+#
+# By default the script waits (up to 2 minutes; PINHOLE_WAIT_SECONDS changes it) while the server
+# checks each image, and says on standard error what metadata it removed, e.g. "Location and
+# camera details removed". With --json each line is the server's ticket plus "state" ("published",
+# or "uploaded" with --no-wait) and "removed" (the kinds of metadata removed, once published).
 #   --send-token-over-http
 #                   send the upload token even to an http:// endpoint on another machine, where
 #                   anyone on the network path can read it (refused without this; use https://)
@@ -37,9 +42,11 @@
 #   4  the server refused a file (type not accepted, too large, wrong or missing token...), or
 #      refused to publish it after checking it (not an image, truncated...); the message says why
 #   5  an upload failed: the storage refused it, or a server error (5xx, 429) or network failure
-#      persisted after one retry with a new ticket, or the image was not published within 2 minutes
+#      persisted after one retry with a new ticket, or a published image's link did not serve it
 #   6  the server could not be reached, or the address is not a Pinhole server (it answered
-#      like another kind of server, or sent a ticket the script will not use)
+#      like another kind of server, or sent a ticket or a status the script will not use)
+#   7  the server had not finished checking an image within the wait (2 minutes by default); it
+#      was uploaded, and its link (in the message) may work later
 # When several files fail, the exit code is that of the first failure.
 #
 # The script trusts no server: before it uses a ticket it checks that the link and the upload address
@@ -50,7 +57,7 @@ set -euo pipefail
 
 readonly PROG=upload.sh
 readonly DEFAULT_ENDPOINT=http://127.0.0.1:8080
-readonly EXIT_MISSING_TOOL=1 EXIT_USAGE=2 EXIT_FILE=3 EXIT_REFUSED=4 EXIT_UPLOAD=5 EXIT_UNREACHABLE=6
+readonly EXIT_MISSING_TOOL=1 EXIT_USAGE=2 EXIT_FILE=3 EXIT_REFUSED=4 EXIT_UPLOAD=5 EXIT_UNREACHABLE=6 EXIT_NOT_PUBLISHED=7
 # Every curl call: no ~/.curlrc (-q), only http and https, also for redirects (none are followed, and
 # none ever may lead to file:// or another protocol), and no URL globbing, so a URL from a server is
 # one URL ("[1-100000]" in it is not a hundred thousand uploads).
@@ -97,6 +104,7 @@ check_tools() {
 # --- settings ----------------------------------------------------------------------------------
 
 endpoint="" token="" ext_option="" json=false copy=false token_over_http=false wait=true
+wait_seconds=120
 files=()
 
 parse_args() {
@@ -169,6 +177,11 @@ config_endpoint="" config_token=""
 resolve_settings() {
   read_config
   endpoint=${endpoint:-${PINHOLE_URL:-${config_endpoint:-$DEFAULT_ENDPOINT}}}
+  if [[ -n ${PINHOLE_WAIT_SECONDS:-} ]]; then
+    [[ $PINHOLE_WAIT_SECONDS =~ ^[1-9][0-9]{0,3}$ ]] && ((PINHOLE_WAIT_SECONDS <= 3600)) \
+      || usage_error "PINHOLE_WAIT_SECONDS must be a whole number of seconds from 1 to 3600"
+    wait_seconds=$PINHOLE_WAIT_SECONDS
+  fi
   token=${token:-${PINHOLE_TOKEN:-$config_token}}
   while [[ $endpoint == */ ]]; do endpoint=${endpoint%/}; done
   [[ $endpoint =~ ^https?://[^/[:space:]]+(/[^[:space:]]*)?$ ]] \
@@ -326,8 +339,10 @@ send_with_retry() {
   local name=$1 path=$2 ext=$3 size=$4 sha=$5 try
   for try in 1 2; do
     if get_ticket "$ext" "$size" "$sha" && put_image "$path"; then
-      if [[ $wait == true ]] && ! await_published "$name"; then
-        return 0
+      if [[ $wait == true ]]; then
+        await_published "$name" || return 0
+      else
+        printf '{"state":"uploaded"}' >"$workdir/status.json"
       fi
       finish "$name"
       return 0
@@ -342,36 +357,91 @@ send_with_retry() {
 }
 
 # How long to wait for the server's check of an image; it usually takes well under a second.
-readonly WAIT_SECONDS=120
+# PINHOLE_WAIT_SECONDS changes it (a whole number of seconds, 1 to 3600).
 
-# Asks the ticket's status action until the server has checked the image. Returns 0 when it is
-# published, or when the ticket has no status action (a server from before the check: its links
-# work as soon as the upload is stored); otherwise reports the file's failure and returns 1.
+
+# Asks the ticket's status action until the server has checked the image, waiting a little longer
+# each time (0.1 s doubling up to 2 s), for at most wait_seconds. Returns 0 when it is published
+# and its link answers, or when the ticket has no status action (a server from before the check);
+# otherwise reports the file's failure and returns 1. Every answer is checked before it is used.
 await_published() {
-  local name=$1 status_url state message deadline=$((SECONDS + WAIT_SECONDS))
-  status_url=$(jq -r '.status.url // empty | select(type == "string" and test("^https?://[^[:space:][:cntrl:]]+$"))' \
-    "$workdir/ticket.json")
-  [[ -n $status_url ]] || return 0
-  progress "$name: checking the image ..."
+  local name=$1 status_url state delay=0.1 deadline=$((SECONDS + wait_seconds))
+  status_url=$(jq -r '.status.url // empty' "$workdir/ticket.json")
+  if [[ -z $status_url ]]; then
+    printf '{"state":"uploaded"}' >"$workdir/status.json"
+    return 0
+  fi
+  progress "$name: checking the image..."
   while :; do
-    if [[ $(http "$workdir/status.json" --max-time 30 "$status_url" || true) == 200 ]]; then
-      state=$(jq -r 'if type == "object" then (.state // "") | tostring else "" end' "$workdir/status.json" \
-        2>/dev/null || true)
+    if [[ $(http "$workdir/status.json" --max-time 30 --max-filesize 65536 "$status_url" || true) == 200 ]]; then
+      state=$(status_state)
       case $state in
-        published) return 0 ;;
-        refused)
-          message=$(jq -r '.reason.message // "no reason given" | tostring' "$workdir/status.json" | tr -d '\000-\037')
-          fail_file "$EXIT_REFUSED" "$name" "refused by the server: $message"
+        published) check_published "$name"; return ;;
+        refused) report_refusal "$name"; return 1 ;;
+        checking) ;;
+        *)
+          fail_file "$EXIT_UNREACHABLE" "$name" "uploaded, but the server sent a status this script will not use:" \
+            "$state; no link was printed. Check that the address is your Pinhole server."
           return 1 ;;
       esac
     fi
     if ((SECONDS >= deadline)); then
-      fail_file "$EXIT_UPLOAD" "$name" "uploaded, but the server did not publish it within $WAIT_SECONDS" \
-        "seconds; its link may still work later: $(jq -r '.url' "$workdir/ticket.json")"
+      fail_file "$EXIT_NOT_PUBLISHED" "$name" "uploaded, but the server had not finished checking it after" \
+        "$wait_seconds seconds; its link may work later: $(jq -r '.url' "$workdir/ticket.json")"
       return 1
     fi
-    sleep 0.2
+    sleep "$delay"
+    delay=$(awk -v d="$delay" 'BEGIN { d *= 2; print (d > 2 ? 2 : d) }')
   done
+}
+
+# Prints the state of a status answer that is exactly one of the documented ones, else why not.
+status_state() {
+  jq -r --arg link "$(jq -r '.url' "$workdir/ticket.json")" '
+    def line(n): type == "string" and length <= n and (test("[[:cntrl:]]") | not);
+    if type != "object" then "it is not a JSON object"
+    elif .state == "checking" then "checking"
+    elif .state == "published" then
+      if .url != $link then "it names another link than the ticket"
+      elif (.removed | type) != "array" or (.removed | length) > 16
+        or ([.removed[] | line(32) and test("^[a-z]+$") | not] | any) then "its list of removed metadata is malformed"
+      else "published" end
+    elif .state == "refused" then
+      if (.reason | type) != "object" or (.reason.code | line(64) and test("^[a-z0-9_]+$") | not)
+        or (.reason.message | line(500) | not) then "its reason is not a code and a one-line message"
+      else "refused" end
+    else "its state is not checking, published or refused" end' "$workdir/status.json" 2>/dev/null \
+    || echo "it is not JSON"
+}
+
+report_refusal() {
+  local code message
+  code=$(jq -r '.reason.code' "$workdir/status.json")
+  message=$(jq -r '.reason.message' "$workdir/status.json")
+  fail_file "$EXIT_REFUSED" "$1" "refused by the server: $message ($code)"
+}
+
+# The link is asked for once: a published image must serve at once. Then says what was removed.
+check_published() {
+  local link http_status removed
+  link=$(jq -r '.url' "$workdir/ticket.json")
+  http_status=$(http /dev/null --max-time 30 --head "$link" || true)
+  if [[ $http_status != 200 ]]; then
+    fail_file "$EXIT_UPLOAD" "$1" "published, but its link does not serve it (HTTP ${http_status:-none}): $link"
+    return 1
+  fi
+  removed=$(jq -r '
+    {location: "location", camera: "camera", dates: "date", people: "people", text: "text",
+     thumbnail: "thumbnail", other: "other"} as $words
+    | ["location", "camera", "dates", "people", "text", "thumbnail", "other"] as $order
+    | [.removed[] | if $words[.] then . else "other" end] as $kinds
+    | [$order[] | select(. as $k | $kinds | index($k)) | $words[.]]
+    | if length == 0 then empty
+      else (if length == 1 then .[0] else (.[:-1] | join(", ")) + " and " + .[-1] end)
+        | (.[:1] | ascii_upcase) + .[1:] + " details removed" end' "$workdir/status.json")
+  if [[ -n $removed ]]; then
+    warn "$1: $removed"
+  fi
 }
 
 # curl writing the body to a file and the HTTP status to stdout; curl's own complaint is kept
@@ -430,6 +500,8 @@ check_ticket() {
     def one_line: type == "string" and (gsub("\t"; "") | test("[[:cntrl:]]") | not);
     if (.url | address | not) then "the link is not an http(s) address on one line"
     elif (.upload.url | address | not) then "the upload address is not an http(s) address on one line"
+    elif has("status") and ((.status | type) != "object" or .status.method != "GET" or (.status.url | address | not))
+      then "its status action is not a GET of an http(s) address on one line"
     elif (.upload.headers | length) > 50 then "it asks for more than 50 headers"
     elif ([.upload.headers | keys[] | token | not] | any) then "a header name is not a valid HTTP header name"
     elif ([.upload.headers[] | one_line | not] | any) then
@@ -514,7 +586,9 @@ finish() {
   link=$(jq -r '.url' "$workdir/ticket.json")
   links+=("$link")
   if [[ $json == true ]]; then
-    jq -c . "$workdir/ticket.json"
+    jq -c --slurpfile status "$workdir/status.json" \
+      '. + {state: $status[0].state} + ($status[0] | if has("removed") then {removed} else {} end)' \
+      "$workdir/ticket.json"
   else
     printf '%s\n' "$link"
   fi

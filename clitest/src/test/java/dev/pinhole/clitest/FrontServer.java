@@ -94,6 +94,29 @@ final class FrontServer implements AutoCloseable {
         return front;
     }
 
+    /**
+     * Passes ticket requests on to {@code api} but points each ticket's status action at itself, where it
+     * answers every status request with 200 and {@code statusJson}: a server that lies about the check.
+     */
+    static FrontServer withStatus(URI api, String statusJson) {
+        FrontServer front = create();
+        String realStatus = api.resolve("/api/images/").toString();
+        String ownStatus = front.baseUrl().resolve("/status/").toString();
+        front.server.createContext("/api/", exchange -> {
+            try (exchange) {
+                front.ticketRequests.incrementAndGet();
+                front.forward(exchange, api, body -> body.replace(realStatus, ownStatus));
+            }
+        });
+        front.server.createContext("/status/", exchange -> {
+            try (exchange) {
+                send(exchange, 200, "application/json", statusJson);
+            }
+        });
+        front.server.start();
+        return front;
+    }
+
     /** Answers every request with 200 and no body, keeping each as text: request line, headers, body. */
     static FrontServer recording() {
         FrontServer front = create();
