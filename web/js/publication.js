@@ -36,7 +36,10 @@ export function removedWords(kinds) {
   if (!Array.isArray(kinds) || kinds.length === 0) {
     return null;
   }
-  const words = [...new Set(kinds.map((kind) => KIND_WORDS[kind] ?? KIND_WORDS.other))];
+  // In the table's order (location first: what matters most), whatever order the server listed them in.
+  const words = [...new Set(Object.keys(KIND_WORDS).filter((kind) => kinds.includes(kind))
+    .concat(kinds.some((kind) => !Object.hasOwn(KIND_WORDS, kind)) ? ['other'] : [])
+    .map((kind) => KIND_WORDS[kind]))];
   const list = words.length === 1 ? words[0]
     : `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
   return `${list.charAt(0).toUpperCase()}${list.slice(1)} details removed.`;
