@@ -38,6 +38,13 @@ export async function requestTicket(request, { token, signal } = {}) {
   }));
 }
 
+/** Performs a ticket's status action verbatim: {state: "checking" | "published" | "refused", ...}. */
+export async function checkStatus(action, { signal } = {}) {
+  return readJson(await send(action.url, {
+    method: action.method || 'GET', headers: { accept: 'application/json' }, signal, cache: 'no-store',
+  }));
+}
+
 async function send(path, init) {
   try {
     return await fetch(path, init);

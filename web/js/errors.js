@@ -1,6 +1,7 @@
 // Turns what went wrong (API error code, S3 error code, network, publisher refusal) into words a person understands.
 
 import { ApiError, NetworkError } from './api.js';
+import { PublishRefusal } from './publication.js';
 import { UploadError } from './upload.js';
 
 /**
@@ -101,6 +102,9 @@ export function technicalDetail(error) {
   if (error instanceof UploadError && error.status) {
     return `storage answered ${error.status}${error.s3Code ? ` ${error.s3Code}` : ''}`;
   }
+  if (error instanceof PublishRefusal && error.code) {
+    return `refused: ${error.code}`;
+  }
   if (error instanceof ApiError) {
     return `API answered ${error.status}${error.code ? ` ${error.code}` : ''}`;
   }
@@ -116,6 +120,9 @@ function reason(error) {
   }
   if (error instanceof UploadError) {
     return s3Reason(error);
+  }
+  if (error instanceof PublishRefusal) {
+    return refusalWords(error.code) || error.message || 'the image was checked and not accepted';
   }
   if (error && error.name === 'AbortError') {
     return 'cancelled';

@@ -6,6 +6,7 @@ import { button } from './dom.js';
 import { describeError, technicalDetail } from './errors.js';
 import { checkFile, formatBytes } from './files.js';
 import { TaskQueue } from './queue.js';
+import { PublishRefusal, removedWords } from './publication.js';
 import { addRecent } from './recent.js';
 import { renderRecent, wireRecent } from './recent-view.js';
 import { State, UploadRow } from './ui.js';
@@ -121,17 +122,27 @@ function run(row, extension, signal) {
   });
 }
 
-function succeeded(row, ticket) {
-  row.done(ticket.url);
-  addRecent({ url: ticket.url, name: row.name, size: row.file.size, uploadedAt: new Date().toISOString() });
+function succeeded(row, { ticket, url, removed, pending }) {
+  const removedText = removedWords(removed);
+  row.done(url, { published: Boolean(ticket.status) && !pending, removedText, pending });
+  // Only the published link is kept: the upload's own URLs never outlive the row.
+  addRecent({ url, name: row.name, size: row.file.size, uploadedAt: new Date().toISOString() });
   renderRecent();
-  announce(`${row.name} uploaded. Its link is ready to copy.`);
+  announce(`${row.name} ${ticket.status && !pending ? 'published' : 'uploaded'}. Its link is ready to copy.`
+    + (removedText ? ` ${removedText}` : ''));
 }
 
 function failed(row, extension, error) {
   if (error && error.name === 'AbortError') {
     row.cancelled(() => start(row, extension));
     announce(`${row.name}: upload cancelled.`);
+    return;
+  }
+  if (error instanceof PublishRefusal) {
+    // The upload is gone and its ticket used: trying again would be refused again, so only Dismiss.
+    const message = `Not published. ${describeError(error)}`;
+    row.refused(message);
+    announce(`${row.name}. ${message}`);
     return;
   }
   const message = `Not uploaded. ${describeError(error)}`;

@@ -17,6 +17,7 @@ export class UploadRow {
     this.node = element('li', 'upload');
     this.thumbUrl = URL.createObjectURL(file);
     const thumb = element('img', 'thumb');
+    this.thumb = thumb;
     Object.assign(thumb, { src: this.thumbUrl, alt: '', decoding: 'async' });
     // Not decodable here (HEIC, a text file...): a neutral tile instead of the broken-image icon.
     thumb.addEventListener('error', () => thumb.replaceWith(placeholder(file)), { once: true });
@@ -90,13 +91,26 @@ export class UploadRow {
     }));
   }
 
-  done(url) {
+  /**
+   * @param {string} url the link
+   * @param {{published?: boolean, removedText?: string|null, pending?: boolean}} outcome what the publisher
+   *        said: published (the thumbnail then shows what the link serves, not the local file), a sentence
+   *        saying which metadata it removed, or pending when it had not decided yet
+   */
+  done(url, { published = false, removedText = null, pending = false } = {}) {
     this.node.classList.remove('is-error');
     this.setProgress(this.file.size, this.file.size);
-    this.setState(State.DONE, 'Uploaded.');
+    this.setState(State.DONE, pending ? 'Uploaded. Still being checked: the link works once the image is published.'
+      : published ? 'Published.' : 'Uploaded.');
+    if (removedText) {
+      this.stateText.append(' ', element('span', 'removed', removedText));
+    }
     this.setAction(null);
     this.node.querySelector('.upload-body').append(resultBlock(url, this.name));
-    // The row's thumbnail stays the local copy; the link itself is what the result block offers.
+    if (published && this.thumb.isConnected) {
+      this.thumb.src = url;
+      URL.revokeObjectURL(this.thumbUrl);
+    }
   }
 
   remove() {

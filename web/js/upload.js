@@ -1,6 +1,7 @@
 // One file's journey: checksum, ticket, PUT to S3 with progress; retries what is worth retrying.
 
-import { ApiError, NetworkError, requestTicket } from './api.js';
+import { ApiError, NetworkError, checkStatus, requestTicket } from './api.js';
+import { awaitPublication } from './publication.js';
 import { sha256Base64 } from './sha256.js';
 
 /** S3 answered the PUT with an error (status and the <Code> of its XML body), or never answered. */
@@ -30,18 +31,23 @@ const EXPIRY_MARGIN_MS = 5000;
  * - requestTicket(request, {token, signal}) resolves with a ticket (api.js asks the Pinhole API);
  * - putFile(ticket, blob, {signal, onProgress}) sends the bytes (an XHR PUT to S3);
  * - retry: {attempts, shouldRetry(error), delayMs(attempt)}, the rule for trying again;
+ * - checkStatus(action, {signal}) performs the ticket's status action (a GET to the image API);
+ * - statusDelays: the waits between status checks, in milliseconds;
  * - now() the clock in epoch milliseconds, and sleep(ms, signal) the wait before the next attempt.
  */
 const DEFAULTS = {
   requestTicket,
   putFile,
+  checkStatus,
   retry: { attempts: RETRY.attempts, shouldRetry: retryable, delayMs: backoff },
   now: () => Date.now(),
   sleep,
 };
 
 /**
- * Uploads one file and resolves with its ticket (whose url is the public link).
+ * Uploads one file, waits until the publisher has checked it, and resolves with the ticket and its outcome:
+ * {ticket, url, removed, pending} (url the published link; see publication.js). A refusal throws
+ * PublishRefusal.
  * Network errors, 5xx and 429 are retried with exponential backoff; an expired ticket is replaced by a
  * fresh one; any other refusal ends the upload at once.
  *
@@ -75,12 +81,12 @@ export async function uploadFile(file, options) {
       }
       onStatus('Uploading…');
       await put(ticket, file, { signal, onProgress });
-      return ticket;
+      return published(ticket, options, wait);
     } catch (failed) {
       if (alreadyStored(failed, attempt)) {
         // An earlier attempt landed but its answer was lost. If-None-Match refuses the second write,
         // and the checksum S3 verified then guarantees the stored bytes are this file's.
-        return ticket;
+        return published(ticket, options, wait);
       }
       if (expiredTicket(failed)) {
         ticket = null;
@@ -94,6 +100,17 @@ export async function uploadFile(file, options) {
       await wait(delay, signal);
     }
   }
+}
+
+async function published(ticket, options, wait) {
+  const outcome = await awaitPublication(ticket, {
+    signal: options.signal,
+    checkStatus: options.checkStatus ?? DEFAULTS.checkStatus,
+    sleep: wait,
+    onStatus: options.onStatus,
+    delays: options.statusDelays,
+  });
+  return { ticket, ...outcome };
 }
 
 /** PUTs the bytes with exactly the ticket's headers, reporting progress; XHR because fetch cannot. */

@@ -27,7 +27,7 @@ class UploaderWithFakesTest extends PageTestBase {
      * calls it made in order ("ticket ...", "put T1", "sleep 1000"), the statuses it showed, and how it ended.
      */
     private static final String HARNESS = """
-            async ({ tickets, puts, retry, realSleep, abortOnFirstFailure }) => {
+            async ({ tickets, puts, retry, realSleep, abortOnFirstFailure, answers }) => {
               const { uploadFile, UploadError } = await import('/js/upload.js');
               const { ApiError, NetworkError } = await import('/js/api.js');
               const calls = [];
@@ -57,8 +57,18 @@ class UploaderWithFakesTest extends PageTestBase {
                   issued += 1;
                   return { key: `T${issued}`, url: `https://img.test/i/T${issued}.png`,
                     expiresAt: new Date(clock + (next.expiresInMs ?? 300000)).toISOString(),
-                    upload: { method: 'PUT', url: `https://s3.test/T${issued}`, headers: {} } };
+                    upload: { method: 'PUT', url: `https://s3.test/T${issued}`, headers: {} },
+                    ...(answers ? { status: { method: 'GET', url: `https://img.test/api/images/T${issued}.png` } } : {}) };
                 },
+                checkStatus: async (action) => {
+                  calls.push(`status ${action.method} ${action.url}`);
+                  const next = answers.shift();
+                  if (next.fail) {
+                    throw failure(next.fail);
+                  }
+                  return next;
+                },
+                statusDelays: [250, 500, 1000, 2000],
                 putFile: async (ticket) => {
                   calls.push(`put ${ticket.key}`);
                   const next = puts.shift();
@@ -81,8 +91,10 @@ class UploaderWithFakesTest extends PageTestBase {
               }
               const file = new File([new Uint8Array([1, 2, 3])], 'cat.png', { type: 'image/png' });
               try {
-                const ticket = await uploadFile(file, options);
-                return { calls, statuses, outcome: `uploaded ${ticket.key}` };
+                const done = await uploadFile(file, options);
+                const { removedWords } = await import('/js/publication.js');
+                return { calls, statuses, outcome: `uploaded ${done.ticket.key}`
+                  + (answers ? ` ${done.pending ? 'pending' : 'published'} ${done.url} ${removedWords(done.removed)}` : '') };
               } catch (error) {
                 return { calls, statuses,
                   outcome: ['failed', error.name, error.s3Code ?? (typeof error.code === 'string' ? error.code : null)]
@@ -198,22 +210,95 @@ class UploaderWithFakesTest extends PageTestBase {
         assertEquals("failed AbortError", run.get("outcome"));
     }
 
+    private static final String STATUS = "status GET https://img.test/api/images/T1.png";
+    private static final Map<String, Object> CHECKING = Map.of("state", "checking");
+
+    @Test
+    void statusAction_isAskedWithAGrowingBackoff_untilPublished_andTheRemovedKindsAreWorded() {
+        // Given a publisher that is still checking twice, then publishes with location and camera removed
+        Map<String, Object> run = publish(CHECKING, CHECKING, published("camera", "location"));
+
+        // Then the status action was performed verbatim, 250 ms then 500 ms apart, and the link is the published one
+        assertEquals(List.of(ASK, "put T1", STATUS, "sleep 250", STATUS, "sleep 500", STATUS), run.get("calls"));
+        assertEquals("uploaded T1 published https://img.test/i/T1.png Location and camera details removed.",
+                run.get("outcome"));
+        assertEquals(List.of("Checking the file…", "Asking for an upload link…", "Uploading…", "Checking the image…"),
+                run.get("statuses"));
+    }
+
+    @Test
+    void statusAnswering404OrNetworkErrorsAtFirst_isAskedAgain_notFailed() {
+        // Given an image API that answers 404 (not yet seen) and then loses the connection once
+        Map<String, Object> run = publish(Map.of("fail", Map.of("type", "api", "status", 404, "code", "not_found")),
+                NETWORK_DOWN, published());
+
+        // Then both count as "not decided yet"; nothing was removed, so no sentence
+        assertEquals(List.of(ASK, "put T1", STATUS, "sleep 250", STATUS, "sleep 500", STATUS), run.get("calls"));
+        assertEquals("uploaded T1 published https://img.test/i/T1.png null", run.get("outcome"));
+    }
+
+    @Test
+    void refusal_endsTheUploadWithThePublishersCode_andNoRetry() {
+        // Given a publisher that refuses the image as truncated
+        Map<String, Object> run = publish(Map.of("state", "refused",
+                "reason", Map.of("code", "truncated", "message", "The file ends before the image does.")));
+
+        // Then the upload fails with that code at once
+        assertEquals(List.of(ASK, "put T1", STATUS), run.get("calls"));
+        assertEquals("failed PublishRefusal truncated", run.get("outcome"));
+    }
+
+    @Test
+    void publisherThatNeverDecides_isAskedABoundedNumberOfTimes_thenTheLinkIsGivenAsPending() {
+        // Given a publisher stuck on "checking"
+        Map<String, Object> run = publish(CHECKING, CHECKING, CHECKING, CHECKING, CHECKING, CHECKING);
+
+        // Then the uploader stops after its last delay (2 s) and hands back the ticket's link, marked pending
+        assertEquals(List.of(ASK, "put T1", STATUS, "sleep 250", STATUS, "sleep 500", STATUS, "sleep 1000", STATUS,
+                "sleep 2000", STATUS), run.get("calls"));
+        assertEquals("uploaded T1 pending https://img.test/i/T1.png null", run.get("outcome"));
+    }
+
+    @Test
+    void serverWithoutAStatusAction_keepsTodaysBehaviour_theTicketsLinkAtOnce() {
+        // Given an older server whose ticket has no status action
+        Map<String, Object> run = upload(List.of(OK), List.of(OK), Map.of());
+
+        // Then nothing is polled and the upload ends after the PUT
+        assertEquals(List.of(ASK, "put T1"), run.get("calls"));
+        assertEquals("uploaded T1", run.get("outcome"));
+    }
+
     private Map<String, Object> upload(List<Map<String, Object>> tickets, List<Map<String, Object>> puts,
                                        Map<String, Object> retry) {
-        return run(tickets, puts, retry, false);
+        return run(tickets, puts, retry, false, null);
+    }
+
+    /** One ticket and one good PUT, then the status action answered from {@code answers} in turn. */
+    @SafeVarargs
+    private final Map<String, Object> publish(Map<String, Object>... answers) {
+        return run(List.of(OK), List.of(OK), Map.of(), false, List.of(answers));
+    }
+
+    private static Map<String, Object> published(String... removed) {
+        return Map.of("state", "published", "url", "https://img.test/i/T1.png", "removed", List.of(removed));
     }
 
     /** The same with the real sleep, and Cancel pressed just after the first failure. */
     private Map<String, Object> uploadAndCancel(List<Map<String, Object>> tickets, List<Map<String, Object>> puts,
                                                 Map<String, Object> retry) {
-        return run(tickets, puts, retry, true);
+        return run(tickets, puts, retry, true, null);
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> run(List<Map<String, Object>> tickets, List<Map<String, Object>> puts,
-                                    Map<String, Object> retry, boolean cancel) {
-        return (Map<String, Object>) page.evaluate(HARNESS, Map.of("tickets", tickets, "puts", puts,
+                                    Map<String, Object> retry, boolean cancel, List<Map<String, Object>> answers) {
+        Map<String, Object> arguments = new HashMap<>(Map.of("tickets", tickets, "puts", puts,
                 "retry", retry, "realSleep", cancel, "abortOnFirstFailure", cancel));
+        if (answers != null) {
+            arguments.put("answers", answers);
+        }
+        return (Map<String, Object>) page.evaluate(HARNESS, arguments);
     }
 
     private static Map<String, Object> s3(int status, String code, String message) {
