@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,7 @@ class PrivacyEndToEndTest {
         if (extension.equals("jpg")) {
             assertEquals("6", uploaded.get("IFD0:Orientation"));
             assertFalse(colourProfile(uploaded).isEmpty(), "the JPEG fixture has no ICC profile");
+            assertArrayEquals(fromFirstScan(photo), fromFirstScan(served.body()), "the compressed picture changed");
         }
         assertSamePixels(photo, served.body(), extension);
     }
@@ -178,6 +180,18 @@ class PrivacyEndToEndTest {
                 assertEquals(before.getRGB(x, y), after.getRGB(x, y), "pixel " + x + "," + y);
             }
         }
+    }
+
+    /** A JPEG from its first start-of-scan marker to the end: the tables' tail and every compressed byte. */
+    private static byte[] fromFirstScan(byte[] jpeg) {
+        int at = 2; // after SOI; walked segment by segment, so a 0xFFDA inside metadata is not mistaken for it
+        while (at + 3 < jpeg.length && jpeg[at] == (byte) 0xFF) {
+            if (jpeg[at + 1] == (byte) 0xDA) {
+                return Arrays.copyOfRange(jpeg, at, jpeg.length);
+            }
+            at += 2 + ((jpeg[at + 2] & 0xFF) << 8 | (jpeg[at + 3] & 0xFF));
+        }
+        throw new AssertionError("no start of scan found walking the JPEG's segments");
     }
 
     private static Path file(String name, byte[] bytes) {
