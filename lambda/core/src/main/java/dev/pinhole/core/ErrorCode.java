@@ -25,6 +25,7 @@ public enum ErrorCode {
     INVALID_SIZE("invalid_size", 400),
     TOO_LARGE("too_large", 413),
     INVALID_SHA256("invalid_sha256", 400),
+    INVALID_LIFETIME("invalid_lifetime", 400),
 
     // Who may ask, and through which door
     UNAUTHORIZED("unauthorized", 401),
@@ -36,6 +37,10 @@ public enum ErrorCode {
     NOT_FOUND("not_found", 404),
     METHOD_NOT_ALLOWED("method_not_allowed", 405),
     RANGE_NOT_SATISFIABLE("range_not_satisfiable", 416),
+
+    // Taking an image back
+    DELETE_TOKEN_INVALID("delete_token_invalid", 403),
+    GONE("gone", 410),
 
     // A fault of ours, never of the caller's input
     INTERNAL_ERROR("internal_error", 500);

@@ -23,6 +23,11 @@ public record ImageKey(String id, String extension) {
     public static final String PUBLIC_PREFIX = "i/";
     /** Why an upload was not published: a small JSON record per refused name. */
     public static final String REFUSAL_PREFIX = "r/";
+    /**
+     * CloudFront paths still to invalidate after a delete, one empty marker per name, for when CloudFront was busy
+     * at the time. Never served.
+     */
+    public static final String PENDING_INVALIDATION_PREFIX = "p/";
 
     private static final int RANDOM_BYTES = 16;
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{22}");
@@ -73,6 +78,11 @@ public record ImageKey(String id, String extension) {
         return parsePrefixed(PUBLIC_PREFIX, key);
     }
 
+    /** {@code p/<id>.<ext>}: the key of a pending-invalidation marker. */
+    public static Optional<ImageKey> parsePendingInvalidationKey(String key) {
+        return parsePrefixed(PENDING_INVALIDATION_PREFIX, key);
+    }
+
     private static Optional<ImageKey> parsePrefixed(String prefix, String key) {
         return key != null && key.startsWith(prefix) ? parseName(key.substring(prefix.length())) : Optional.empty();
     }
@@ -100,6 +110,16 @@ public record ImageKey(String id, String extension) {
     /** {@code r/<id>.<ext>.json}: one record per name, so a status look-up needs no listing. */
     public String refusalKey() {
         return REFUSAL_PREFIX + name() + ".json";
+    }
+
+    /** {@code p/<id>.<ext>}: the marker of a CloudFront invalidation still to be made for this name. */
+    public String pendingInvalidationKey() {
+        return PENDING_INVALIDATION_PREFIX + name();
+    }
+
+    /** {@code /i/<id>.<ext>}: the path of the link, as CloudFront caches it and an invalidation names it. */
+    public String linkPath() {
+        return "/" + publicKey();
     }
 
     @Override
