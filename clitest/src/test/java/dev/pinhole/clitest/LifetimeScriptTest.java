@@ -35,7 +35,7 @@ class LifetimeScriptTest extends AgainstDefaultStack {
         String link = answer.get("url").getAsString();
         assertEquals(answer.get("removeAfter"), script.stateFile().entryFor(link).get("removeAfter"));
         String removeAfterText = answer.get("removeAfter").getAsString();
-        result.saysOnStderr("upload.sh: shot.png: will be removed after " + removeAfterText.substring(0, 10) + " "
+        result.saysOnStderr("upload.sh: " + image + ": will be removed after " + removeAfterText.substring(0, 10) + " "
                 + removeAfterText.substring(11, 19) + " UTC (lifetime 1d)");
     }
 

@@ -32,7 +32,7 @@ class StateFileTest extends AgainstDefaultStack {
         assertEquals(List.of(first, second), state.entries().stream().map(entry -> entry.get("link").getAsString()).toList());
         JsonObject entry = state.entryFor(first);
         assertEquals(Set.of("link", "key", "delete", "removeAfter", "time"), entry.keySet());
-        assertTrue(first.endsWith("/i/" + entry.get("key").getAsString()), entry.toString());
+        assertTrue(first.endsWith("/" + entry.get("key").getAsString()), "the key is the link's path: " + entry);
         assertEquals("DELETE", entry.getAsJsonObject("delete").get("method").getAsString());
         Instant.parse(entry.get("time").getAsString());
     }
