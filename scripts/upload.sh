@@ -528,6 +528,10 @@ await_published() {
         published) check_published "$name"; return ;;
         refused) report_refusal "$name"; return 1 ;;
         checking) ;;
+        deleted)
+          # Someone with its delete action (another upload.sh --delete, the page) took it back meanwhile.
+          fail_file "$EXIT_UPLOAD" "$name" "uploaded, but deleted with its delete action before it was published"
+          return 1 ;;
         *)
           fail_file "$EXIT_UNREACHABLE" "$name" "uploaded, but the server sent a status this script will not use:" \
             "$state; no link was printed. Check that the address is your Pinhole server."
@@ -549,7 +553,7 @@ status_state() {
   jq -r --arg link "$(jq -r '.url' "$workdir/ticket.json")" '
     def line(n): type == "string" and length <= n and (test("[[:cntrl:]]") | not);
     if type != "object" then "it is not a JSON object"
-    elif .state == "checking" then "checking"
+    elif .state == "checking" or .state == "deleted" then .state
     elif .state == "published" then
       if .url != $link then "it names another link than the ticket"
       elif (.removed | type) != "array" or (.removed | length) > 16
@@ -559,7 +563,7 @@ status_state() {
       if (.reason | type) != "object" or (.reason.code | line(64) and test("^[a-z0-9_]+$") | not)
         or (.reason.message | line(500) | not) then "its reason is not a code and a one-line message"
       else "refused" end
-    else "its state is not checking, published or refused" end' "$workdir/status.json" 2>/dev/null \
+    else "its state is not checking, published, refused or deleted" end' "$workdir/status.json" 2>/dev/null \
     || echo "it is not JSON"
 }
 
