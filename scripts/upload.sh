@@ -308,8 +308,8 @@ with_state() {
   return "$outcome"
 }
 
-# Sets a file's mode when its permissions are not exactly PERMISSIONS (as ls shows them), saying so
-# when others could read it: it holds delete tokens. ls, not stat: stat's options differ on macOS.
+# Sets MODE on PATH when its permissions are not exactly WANTED (as ls shows them, e.g. rw-------),
+# saying so when others had any access: it holds delete tokens. ls, not stat: stat differs on macOS.
 make_private() {
   local path=$1 wanted=$2 mode=$3 listing
   listing=$(ls -ldL "$path") || return 1
@@ -331,7 +331,7 @@ mark_deleted_in() {
     . as $line | (try fromjson catch null) as $entry
     | if ($entry | type) == "object" and $entry.link == $link and ($entry | has("deleted") | not)
       then $entry + {deleted: $time} | tojson else $line end' "$file" >"$file.new" \
-    && mv "$file.new" "$file"
+    && mv "$file.new" "$file" || { rm -f "$file.new"; return 1; }
 }
 
 # Saves the upload's JSON line (link, key, delete action, removeAfter, time), unless --no-state or the
@@ -784,22 +784,23 @@ delete_image() {
   local argument link file=""
   argument=$(trim "$1")
   if [[ $argument == \{* ]]; then
-    if ! printf '%s' "$argument" | jq -ce 'if type == "object" then . else error end' >"$workdir/entry.json" 2>/dev/null; then
-      fail_file "$EXIT_USAGE" "--delete" "the argument starts like a JSON line but is not a JSON object;" \
+    if ! printf '%s' "$argument" | jq -cse 'if length == 1 and (.[0] | type) == "object" then .[0] else error end' \
+        >"$workdir/entry.json" 2>/dev/null; then
+      fail_file "$EXIT_USAGE" "--delete" "the argument starts like a JSON line but is not one JSON object;" \
         "give a link, or a whole line of the state file or of --json output, in single quotes"
       return 0
     fi
-    link=$(jq -r "$JQ_CHECKS"'[.link, .url, .delete.url] | map(select(one_line and length <= 2048)) | .[0] // "the image"' \
-      "$workdir/entry.json")
     file=$(state_file) || file=""
   else
-    link=$argument
     if ! file=$(state_file); then
-      fail_file "$EXIT_NOT_SAVED" "$link" "no state file to look it up in: neither XDG_STATE_HOME nor HOME is set"
+      fail_file "$EXIT_NOT_SAVED" "$argument" "no state file to look it up in: neither XDG_STATE_HOME nor HOME is set"
       return 0
     fi
-    find_saved "$file" "$link" || return 0
+    find_saved "$file" "$argument" || return 0
   fi
+  # The entry's own link (the argument may have been its key); only a printable one goes into messages.
+  link=$(jq -r "$JQ_CHECKS"'[.link, .url, .delete.url] | map(select(one_line and length <= 2048)) | .[0] // "the image"' \
+    "$workdir/entry.json")
   if ! jq -e "$JQ_CHECKS"'.delete | action' "$workdir/entry.json" >/dev/null 2>&1; then
     fail_file "$EXIT_USAGE" "$link" "the saved line has no delete action this script will use" \
       "(a method, an http(s) address on one line and plain headers)"

@@ -57,9 +57,11 @@ class DeleteScriptTest extends AgainstDefaultStack {
         String link = upload();
         String key = script.stateFile().entryFor(link).get("key").getAsString();
 
-        script.run("--delete", key).exits(0);
+        UploadScript.Result result = script.run("--delete", key).exits(0);
 
+        assertEquals("Deleted " + link + ".\n", result.stdout(), "it names the link, not only the key");
         assertEquals(404, linkStatus(link));
+        assertTrue(script.stateFile().entryFor(link).has("deleted"));
     }
 
     @Test
@@ -175,7 +177,8 @@ class DeleteScriptTest extends AgainstDefaultStack {
 
     @Test
     void aDeleteArgumentThatIsNotJson_orWithFiles_isAUsageError() {
-        script.run("--delete", "{\"link\": ").exits(2).saysOnStderr("is not a JSON object");
+        script.run("--delete", "{\"link\": ").exits(2).saysOnStderr("is not one JSON object");
+        script.run("--delete", "{\"link\": \"x\"} {\"link\": \"y\"}").exits(2).saysOnStderr("is not one JSON object");
         script.run("--delete", "{\"link\": \"x\"}").exits(2).saysOnStderr("has no delete action this script will use");
         script.run("--delete", "x", "shot.png").exits(2).saysOnStderr("--delete takes no image files");
         script.run("--delete", "x", "--lifetime", "1d").exits(2).saysOnStderr("--delete cannot be combined with --lifetime");
