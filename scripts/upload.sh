@@ -8,9 +8,10 @@
 #
 # Uploads each FILE and prints its public link, one per line, on standard output and nothing else
 # there, so `link=$(upload.sh shot.png)` works. The server checks each image before its link works;
-# the script waits until it is published and only then prints the link (--no-wait prints it at once). `-` reads one image from standard input; its type
-# comes from its first bytes (PNG, JPEG, GIF, WebP, AVIF) unless --ext names it. With several files,
-# a failure does not stop the others.
+# the script waits until it is published and only then prints the link (--no-wait prints it at
+# once). `-` reads one image from standard input; its type comes from its first bytes (PNG, JPEG,
+# GIF, WebP, AVIF) unless --ext names it. With several files, a failure does not stop the others.
+# Each upload's delete action is saved (see State file), so that --delete LINK can take it back.
 #
 # Options:
 #   --endpoint URL  the Pinhole server (default: $PINHOLE_URL, else the config file, else
@@ -19,10 +20,10 @@
 #                   config file); prefer those two: a token on the command line shows up in `ps`
 #   --ext EXT       the type of the image(s), e.g. png, instead of the file name or first bytes
 #   --lifetime LIFETIME
-#                   how long the server keeps the image: a number of days such as 1d, 7d or 30d, or
-#                   forever. Which ones a server offers is its choice: its /api/limits lists them
-#                   ("lifetimes", "foreverAllowed"); without --lifetime, its "defaultLifetime" applies.
-#                   One it does not offer is refused (exit 4) with the list of those it does.
+#                   how long the server keeps the image: a number of days such as 1d, 7d or 30d,
+#                   or forever. Which ones a server offers is its choice: its /api/limits lists
+#                   them ("lifetimes", "foreverAllowed"); without --lifetime its "defaultLifetime"
+#                   applies. One it does not offer is refused (exit 4), with those it does offer.
 #   --json          print the server's JSON answer for each upload (one line each) instead of links;
 #                   it holds the delete action, with its secret token
 #   --copy          also put the link(s) on the clipboard (wl-copy, xclip, xsel or pbcopy)
@@ -30,20 +31,20 @@
 #                   server has checked and published the image (the link works moments later)
 #   --no-state      do not save the upload's delete action in the state file (below); then only
 #                   --json shows it, and --delete LINK cannot delete the image
-#   --delete LINK   delete an image you uploaded with this script: performs the delete action saved
-#                   for LINK (or its key) in the state file. --delete '<JSON line>' performs the delete
-#                   action of a line saved elsewhere (a line of the state file, or of --json output).
+#   --delete LINK   delete an image you uploaded with this script: performs the delete action
+#                   saved for LINK (or its key) in the state file. --delete '<JSON line>' performs
+#                   the delete action of a line saved elsewhere (of the state file, or --json output).
 #                   May be given several times; takes no FILE and no upload options.
-#
-# By default the script waits (up to 2 minutes; PINHOLE_WAIT_SECONDS changes it) while the server
-# checks each image, and says on standard error what metadata it removed, e.g. "Location and
-# camera details removed", and, with a lifetime, when the image will be removed. With --json each
-# line is the server's ticket (with "delete", "lifetime" and "removeAfter") plus "state"
-# ("published", or "uploaded" with --no-wait) and "removed" (the kinds of metadata removed).
 #   --send-token-over-http
 #                   send the upload token even to an http:// endpoint on another machine, where
 #                   anyone on the network path can read it (refused without this; use https://)
 #   -h, --help      show this help
+#
+# By default the script waits (up to 2 minutes; PINHOLE_WAIT_SECONDS changes it) while the server
+# checks each image, and says on standard error what metadata it removed, e.g. "Location and
+# camera details removed", and, with a lifetime, when the image will be removed. With --json
+# each line is the server's ticket (with "delete", "lifetime" and "removeAfter") plus "state"
+# ("published", or "uploaded" with --no-wait) and "removed" (the kinds of metadata removed).
 #
 # Config file: ${XDG_CONFIG_HOME:-~/.config}/pinhole/config, lines of `name = value`, # comments:
 #   endpoint = https://images.example.com
