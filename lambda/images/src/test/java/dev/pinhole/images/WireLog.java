@@ -28,6 +28,15 @@ public final class WireLog implements ExecutionInterceptor {
         afterEach.accept(context.httpRequest());
     }
 
+    /**
+     * A request that failed after it went out counts too: over the JDK's HttpURLConnection the SDK now and then
+     * retries a PUT the store had already stored, and the retry's 412 fails the execution (see PublishHandlerTest).
+     */
+    @Override
+    public void onExecutionFailure(Context.FailedExecution context, ExecutionAttributes attributes) {
+        context.httpRequest().ifPresent(afterEach);
+    }
+
     public void afterEach(Consumer<SdkHttpRequest> hook) {
         this.afterEach = hook;
     }

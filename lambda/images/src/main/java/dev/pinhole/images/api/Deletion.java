@@ -74,8 +74,13 @@ final class Deletion {
     private void deleteUpload(ImageKey key, String token, HeadObjectResponse upload) {
         requireToken(token, upload);
         if (!bucket.putTombstone(key, clock.instant())) {
-            // The publisher refused the upload, or another delete came first, since the look at the upload.
-            throw answerFor(bucket.record(key).orElse(RefusalRecord.UNREADABLE));
+            // A record came since the look at the upload. A refusal: the publisher was faster, and nothing was
+            // published. A tombstone: this very PUT, retried by the SDK after its first attempt was stored (the
+            // retry meets If-None-Match), or a concurrent delete with the same token; either way, go on.
+            RefusalRecord record = bucket.record(key).orElse(RefusalRecord.UNREADABLE);
+            if (!record.isTombstone()) {
+                throw answerFor(record);
+            }
         }
         bucket.deleteUpload(key);
         if (bucket.exists(key.publicKey())) {
