@@ -20,11 +20,15 @@ import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
  * <ol>
  *   <li>the tombstone first ({@code r/<name>.json}, code {@value RefusalRecord#DELETED}): from then on the publisher
  *       publishes nothing under the name, and withdraws an image it has just written;</li>
- *   <li>then the object that serves (or would serve) the image is deleted;</li>
  *   <li>then, for a published image, the pending-invalidation marker, so the invalidator removes CloudFront's
- *       copy. After a delete of an upload, the public image is looked for once more: the publisher may have
- *       written it before the tombstone.</li>
+ *       copy; before the image goes, so that a failure between the two leaves the image there for the client's
+ *       retry rather than an image gone from S3 but cached at the edge for as long as its max-age;</li>
+ *   <li>then the object that serves (or would serve) the image is deleted. After a delete of an upload, the public
+ *       image is looked for once more: the publisher may have written it before the tombstone.</li>
  * </ol>
+ * (The marker's S3 event starts the invalidator asynchronously, and an invalidation takes CloudFront seconds to
+ * minutes to complete, while the delete follows the marker within milliseconds: the edge cannot fetch the image
+ * again after the invalidation and before the delete.)
  * A wrong token changes nothing. The token is never logged.
  */
 final class Deletion {
@@ -67,8 +71,8 @@ final class Deletion {
         requireToken(token, image);
         // False when a tombstone is there already: a delete that stopped half-way, finished now.
         bucket.putTombstone(key, clock.instant());
-        bucket.deletePublic(key);
         invalidations.add(key);
+        bucket.deletePublic(key);
     }
 
     private void deleteUpload(ImageKey key, String token, HeadObjectResponse upload) {
@@ -84,8 +88,8 @@ final class Deletion {
         }
         bucket.deleteUpload(key);
         if (bucket.exists(key.publicKey())) {
-            bucket.deletePublic(key);
             invalidations.add(key);
+            bucket.deletePublic(key);
         }
     }
 

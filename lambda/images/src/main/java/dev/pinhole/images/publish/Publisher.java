@@ -95,8 +95,9 @@ final class Publisher {
      * invalidated, in case a viewer fetched it through CloudFront in between.
      */
     private Outcome withdraw(ImageKey key) {
-        bucket.deletePublic(key);
+        // The marker first, as in Deletion: a failure in between leaves the image for the retry, not at the edge.
         invalidations.add(key);
+        bucket.deletePublic(key);
         return Outcome.WITHDRAWN;
     }
 

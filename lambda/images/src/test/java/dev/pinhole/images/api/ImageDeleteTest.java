@@ -350,6 +350,32 @@ class ImageDeleteTest {
     }
 
     @Test
+    void s3FailingAtTheInvalidationMarker_is500_andTheImageStaysForTheRetry() {
+        // The marker is written before the image is deleted: were it the other way round, a failure here would
+        // leave an image gone from S3 whose CloudFront copy nothing would ever invalidate.
+        String token = DeleteToken.mint();
+        ImageKey key = published(token);
+        S3Client failing = mock(S3Client.class, withSettings().defaultAnswer(
+                AdditionalAnswers.delegatesTo(bucket.client())));
+        doThrow(S3Exception.builder().statusCode(503).message("SlowDown").build()).when(failing)
+                .putObject(org.mockito.ArgumentMatchers.<PutObjectRequest>argThat(
+                        request -> request != null && request.key().equals(key.pendingInvalidationKey())),
+                        any(RequestBody.class));
+        ImageApiHandler handler = new ImageApiHandler(ImageApiHandlerTest.config(
+                Optional.of(URI.create(ImageApiHandlerTest.SITE)), Optional.empty()), failing, CLOCK);
+        APIGatewayV2HTTPEvent event = Events.http("delete-image.json", "/api/images/" + key.name());
+        event.setHeaders(Map.of(DeleteToken.HEADER, token));
+
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event, null);
+
+        assertEquals(500, response.getStatusCode());
+        assertTrue(bucket.exists(key.publicKey()), "the image waits for the retry");
+        assertEquals(200, delete(key, token).getStatusCode(), "the client's retry finishes it");
+        assertFalse(bucket.exists(key.publicKey()));
+        assertTrue(bucket.get(key.pendingInvalidationKey()).isPresent());
+    }
+
+    @Test
     void theTokenIsNeverLogged() {
         String token = DeleteToken.mint();
         ImageKey key = published(token);
