@@ -53,11 +53,13 @@ public final class LocalStack implements AutoCloseable {
     private final NotifyingStore notifying;
     private final PublishHandler publisher;
     private final LocalExpiry expiry;
+    private final RecordedInvalidations invalidations;
     private final S3Client functionsS3;
 
     private LocalStack(HttpServer server, ExecutorService executor, LocalS3 s3, TicketConfig ticketConfig,
                        LocalSettings settings, DataDirectory.S3Credentials credentials, Deliveries deliveries,
-                       NotifyingStore notifying, PublishHandler publisher, LocalExpiry expiry, S3Client functionsS3) {
+                       NotifyingStore notifying, PublishHandler publisher, LocalExpiry expiry,
+                       RecordedInvalidations invalidations, S3Client functionsS3) {
         this.server = server;
         this.executor = executor;
         this.s3 = s3;
@@ -68,6 +70,7 @@ public final class LocalStack implements AutoCloseable {
         this.notifying = notifying;
         this.publisher = publisher;
         this.expiry = expiry;
+        this.invalidations = invalidations;
         this.functionsS3 = functionsS3;
     }
 
@@ -131,6 +134,7 @@ public final class LocalStack implements AutoCloseable {
             PublishHandler publisher = new PublishHandler(options.publisherS3().apply(functionsS3), settings.bucket(),
                     options.formats(), PublisherConfig.fromEnvironment(variables).limits(), clock);
             deliveries.publisher().attach(options.publisherWrapper().apply(publisher));
+            RecordedInvalidations invalidations = new RecordedInvalidations();
             ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3);
             server.createContext("/api/", new ApiGatewayBridge(handler));
             // Every method: GET (status) and DELETE (take back) as API Gateway's routes; the handler answers 405
@@ -145,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
             StartupSweep.redeliverWaiting(notifying.delegate(), settings.bucket(), notifying);
             expiry.start();
             return new LocalStack(server, executor, s3, config, settings, credentials, deliveries, notifying,
-                    publisher, expiry, functionsS3);
+                    publisher, expiry, invalidations, functionsS3);
         } catch (RuntimeException failed) {
             server.stop(0);
             deliveries.close();
@@ -222,6 +226,11 @@ public final class LocalStack implements AutoCloseable {
     /** The object store behind the local S3, for tests that inspect what was stored. */
     public BlobStore store() {
         return s3.store();
+    }
+
+    /** The CloudFront paths the invalidator would have invalidated so far (/i/<name>), oldest first. */
+    public List<String> invalidatedPaths() {
+        return invalidations.paths();
     }
 
     /** The publisher the stack's events go to, for tests that hand it an event themselves. */
