@@ -129,7 +129,7 @@ public final class LocalStack implements AutoCloseable {
             TicketConfig config = TicketConfig.fromEnvironment(variables);
             StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     credentials.identity(), credentials.secret()));
-            TicketHandler handler = new TicketHandler(config, keys);
+            TicketHandler handler = new TicketHandler(config, keys, clock);
             S3Client functionsS3 = S3Clients.create(StoreConfig.from(new Environment(variables)), keys);
             PublishHandler publisher = new PublishHandler(options.publisherS3().apply(functionsS3), settings.bucket(),
                     options.formats(), PublisherConfig.fromEnvironment(variables).limits(), clock);
