@@ -6,6 +6,7 @@ import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
 import dev.pinhole.images.api.ImageApiConfig;
 import dev.pinhole.images.api.ImageApiHandler;
+import dev.pinhole.images.cdn.InvalidationHandler;
 import dev.pinhole.images.publish.PublishHandler;
 import dev.pinhole.images.publish.PublisherConfig;
 import dev.pinhole.images.store.S3Clients;
@@ -130,12 +131,14 @@ public final class LocalStack implements AutoCloseable {
             StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     credentials.identity(), credentials.secret()));
             TicketHandler handler = new TicketHandler(config, keys, clock);
-            S3Client functionsS3 = S3Clients.create(StoreConfig.from(new Environment(variables)), keys);
+            StoreConfig store = StoreConfig.from(new Environment(variables));
+            S3Client functionsS3 = S3Clients.create(store, keys);
             PublishHandler publisher = new PublishHandler(options.publisherS3().apply(functionsS3), settings.bucket(),
                     options.formats(), PublisherConfig.fromEnvironment(variables).limits(), clock);
             deliveries.publisher().attach(options.publisherWrapper().apply(publisher));
             RecordedInvalidations invalidations = new RecordedInvalidations();
-            ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3);
+            deliveries.invalidator().attach(new InvalidationHandler(store, functionsS3, invalidations));
+            ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3, clock);
             server.createContext("/api/", new ApiGatewayBridge(handler));
             // Every method: GET (status) and DELETE (take back) as API Gateway's routes; the handler answers 405
             // with Allow for the others, as the $default route would send them to it.
