@@ -140,8 +140,8 @@ public final class LocalStack implements AutoCloseable {
             deliveries.invalidator().attach(new InvalidationHandler(store, functionsS3, invalidations));
             ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3, clock);
             server.createContext("/api/", new ApiGatewayBridge(handler));
-            // Every method: GET (status) and DELETE (take back) as API Gateway's routes; the handler answers 405
-            // with Allow for the others, as the $default route would send them to it.
+            // Every method goes to the image API, which answers GET (status) and DELETE (take back), the two routes
+            // template.yaml gives it, and a 405 with Allow for the rest.
             server.createContext(ImageRoutes.PREFIX, new ApiGatewayBridge(images));
             server.createContext("/i/", new ImageLinks(s3.store(), settings.bucket()));
             server.createContext("/", new StaticFiles(settings.webDirectory(), s3.endpoint()));
