@@ -36,9 +36,9 @@ final class InvalidationChecks {
         }
         List<String> problems = new ArrayList<>();
         Map<String, Object> properties = template.properties(function);
-        if (!"1".equals(String.valueOf(properties.get("ReservedConcurrentExecutions")))) {
-            problems.add(function + " reserves " + properties.get("ReservedConcurrentExecutions") + " instances, not 1:"
-                    + " parallel runs would each send an invalidation instead of one taking the whole burst");
+        if (!reservesOneByDefault(properties.get("ReservedConcurrentExecutions"))) {
+            problems.add(function + " reserves " + properties.get("ReservedConcurrentExecutions") + " instances, not 1"
+                    + " by default: parallel runs would each send an invalidation instead of one taking the whole burst");
         }
         if (properties.containsKey("SnapStart")) {
             problems.add(function + " has SnapStart, which needs a published version nothing here invokes");
@@ -55,6 +55,27 @@ final class InvalidationChecks {
         }
         problems.addAll(schedule(function));
         return problems;
+    }
+
+    /**
+     * 1, or (for accounts that cannot reserve any) {@code !If [Condition, 1, !Ref AWS::NoValue]} whose condition is
+     * {@code !Equals [!Ref Parameter, "1"]} and true for the parameter's default.
+     */
+    private boolean reservesOneByDefault(Object reserved) {
+        if ("1".equals(String.valueOf(reserved))) {
+            return true;
+        }
+        Object branches = reserved instanceof Map<?, ?> map ? map.get("Fn::If") : null;
+        if (!(branches instanceof List<?> ifForm) || ifForm.size() != 3 || !"1".equals(String.valueOf(ifForm.get(1)))
+                || !Map.of("Ref", "AWS::NoValue").equals(ifForm.get(2))) {
+            return false;
+        }
+        Object condition = template.at("Conditions", ifForm.get(0), "Fn::Equals");
+        if (!(condition instanceof List<?> equals) || equals.size() != 2 || !(equals.get(0) instanceof Map<?, ?> ref)
+                || !"1".equals(String.valueOf(equals.get(1)))) {
+            return false;
+        }
+        return "1".equals(String.valueOf(template.at("Parameters", ref.get("Ref"), "Default")));
     }
 
     private List<String> schedule(String function) {
