@@ -2,6 +2,8 @@ package dev.pinhole.infra;
 
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.Lifetime;
+import dev.pinhole.tickets.LifetimeChoices;
+import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,9 +26,8 @@ final class LifetimeChecks {
     static final int PENDING_MARKER_DAYS = 7;
     static final String LIFETIMES_PARAMETER = "Lifetimes";
     static final String DEFAULT_LIFETIME_PARAMETER = "DefaultLifetime";
-    /** The ticket function's settings (TicketConfig reads them; environmentVariables checks it does). */
-    static final String LIFETIMES_VARIABLE = "PINHOLE_LIFETIMES";
-    static final String DEFAULT_LIFETIME_VARIABLE = "PINHOLE_DEFAULT_LIFETIME";
+    static final String LIFETIMES_VARIABLE = TicketConfig.LIFETIMES;
+    static final String DEFAULT_LIFETIME_VARIABLE = TicketConfig.DEFAULT_LIFETIME;
     /** Rule fields that say what and when; any other one (object size, a date) narrows or changes a rule. */
     private static final Set<String> RULE_FIELDS = Set.of("Id", "Status", "Prefix", "TagFilters", "ExpirationInDays",
             "AbortIncompleteMultipartUpload", "NoncurrentVersionExpiration");
@@ -98,7 +99,8 @@ final class LifetimeChecks {
 
     /**
      * Lifetimes accepts any list of the supported labels and forever and nothing else, DefaultLifetime exactly one
-     * of them, both defaults are valid, and both reach the ticket function.
+     * of them, Lifetimes' default is the ticket function's own, DefaultLifetime's is among it, and both reach the
+     * ticket function.
      */
     List<String> lifetimeSettings() {
         List<String> problems = new ArrayList<>();
@@ -108,6 +110,10 @@ final class LifetimeChecks {
         Map<String, Object> defaultLifetime = parameter(DEFAULT_LIFETIME_PARAMETER, problems);
         if (lifetimes != null) {
             problems.addAll(patternProblems(lifetimes, labels));
+            if (!LifetimeChoices.DEFAULT_LIST.equals(String.valueOf(lifetimes.get("Default")))) {
+                problems.add(LIFETIMES_PARAMETER + "'s default " + lifetimes.get("Default") + " is not the ticket"
+                        + " function's own (" + LifetimeChoices.DEFAULT_LIST + "), so the README and the stack disagree");
+            }
         }
         if (defaultLifetime != null) {
             Object allowed = defaultLifetime.get("AllowedValues");

@@ -29,10 +29,11 @@ final class PublishChecks {
      */
     static final Map<String, Set<String>> S3_GRANTS = Map.of(
             TicketHandler.class.getName(), Set.of("s3:PutObject " + U),
-            // Publishes (tagged when the image has a lifetime), and takes back one deleted while it published.
+            // Publishes (tagged when the image has a lifetime), and takes back one deleted while it published,
+            // marking its link for invalidation.
             PublishHandler.class.getName(), Set.of("s3:GetObject " + U, "s3:DeleteObject " + U, "s3:GetObject " + I,
                     "s3:PutObject " + I, "s3:PutObjectTagging " + I, "s3:DeleteObject " + I, "s3:GetObject " + R,
-                    "s3:PutObject " + R),
+                    "s3:PutObject " + R, "s3:PutObject " + P),
             // Status, and delete: the token hash is on u/ or i/, the tombstone goes to r/, the marker to p/.
             ImageApiHandler.class.getName(), Set.of("s3:GetObject " + U, "s3:GetObject " + I, "s3:GetObject " + R,
                     "s3:DeleteObject " + U, "s3:DeleteObject " + I, "s3:PutObject " + R, "s3:PutObject " + P),

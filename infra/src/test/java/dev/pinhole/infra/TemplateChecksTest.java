@@ -285,6 +285,8 @@ class TemplateChecksTest {
                 new Mutation("DefaultLifetime allows an unsupported lifetime", "lifetimeSettings",
                         t -> parameter(t, "DefaultLifetime").put("AllowedValues",
                                 List.of("forever", "1d", "2d", "7d", "30d", "90d", "365d"))),
+                new Mutation("the stack offers other lifetimes by default than the code", "lifetimeSettings",
+                        t -> parameter(t, "Lifetimes").put("Default", "forever,1d")),
                 new Mutation("the two defaults disagree", "lifetimeSettings",
                         t -> parameter(t, "DefaultLifetime").put("Default", "90d")),
                 new Mutation("Lifetimes never reaches the ticket function", "lifetimeSettings",
