@@ -1,5 +1,7 @@
 package dev.pinhole.infra;
 
+import dev.pinhole.images.cdn.InvalidationConfig;
+import dev.pinhole.images.cdn.InvalidationHandler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -10,9 +12,8 @@ import java.util.Map;
  * right is the invalidator's alone, on exactly this stack's distribution.
  */
 final class InvalidationChecks {
-    /** The invalidator's handler class (lambda/images, package cdn). */
-    static final String HANDLER = "dev.pinhole.images.cdn.InvalidationHandler";
-    static final String DISTRIBUTION_ID = "PINHOLE_DISTRIBUTION_ID";
+    static final String HANDLER = InvalidationHandler.class.getName();
+    static final String DISTRIBUTION_ID = InvalidationConfig.DISTRIBUTION_ID;
     /** The one CloudFront action any role may have. */
     static final String CREATE_INVALIDATION = "cloudfront:CreateInvalidation";
     /** Leftover markers are picked up this often. */

@@ -7,6 +7,8 @@ import dev.pinhole.core.ImageMetadata;
 import dev.pinhole.core.ImageRoutes;
 import dev.pinhole.images.api.ImageApiConfig;
 import dev.pinhole.images.api.ImageApiHandler;
+import dev.pinhole.images.cdn.InvalidationConfig;
+import dev.pinhole.images.cdn.InvalidationHandler;
 import dev.pinhole.images.publish.PublishHandler;
 import dev.pinhole.images.publish.PublisherConfig;
 import dev.pinhole.images.store.StoreConfig;
@@ -30,11 +32,6 @@ import java.util.stream.Collectors;
  * broken copy alike.
  */
 final class TemplateChecks {
-    /** The invalidator's optional endpoint switch (its configuration reads it; tests and the local stack set it). */
-    static final String CLOUDFRONT_ENDPOINT = "PINHOLE_CLOUDFRONT_ENDPOINT";
-    /** The publisher's switch for stores without object tagging (S3Proxy); on by default, as in S3. */
-    static final String S3_OBJECT_TAGGING = "PINHOLE_S3_OBJECT_TAGGING";
-
     /**
      * Variables TicketConfig reads that the stack leaves unset, and why. Every other one must be set.
      */
@@ -43,8 +40,8 @@ final class TemplateChecks {
             TicketConfig.S3_ENDPOINT, "local stack only: production talks to S3's regional endpoint",
             TicketConfig.S3_PATH_STYLE, "local stack only: S3 itself uses virtual-hosted addressing",
             TicketConfig.ALLOWED_ORIGINS, "page and API share one CloudFront origin, so the API needs no CORS",
-            CLOUDFRONT_ENDPOINT, "local stack and tests only: production talks to CloudFront's own endpoint",
-            S3_OBJECT_TAGGING, "local stack only: S3Proxy has no object tagging, S3 has");
+            InvalidationConfig.CLOUDFRONT_ENDPOINT, "local stack and tests only: production talks to CloudFront itself",
+            PublisherConfig.S3_OBJECT_TAGGING, "local stack only: S3Proxy has no object tagging, S3 has");
 
     /**
      * CloudFront's managed origin request policies that send the API every viewer header (so the delete token)
@@ -57,7 +54,8 @@ final class TemplateChecks {
     static final Map<Class<?>, List<String>> FUNCTIONS = Map.of(
             TicketHandler.class, TicketConfig.VARIABLES,
             PublishHandler.class, PublisherConfig.VARIABLES,
-            ImageApiHandler.class, ImageApiConfig.VARIABLES);
+            ImageApiHandler.class, ImageApiConfig.VARIABLES,
+            InvalidationHandler.class, InvalidationConfig.VARIABLES);
 
     /** Methods a route could have; OPTIONS is left out because CORS preflights are off in production. */
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");

@@ -293,6 +293,14 @@ class TemplateChecksTest {
                         t -> variables(t).remove("PINHOLE_LIFETIMES")),
                 new Mutation("the default lifetime fixed in the template", "lifetimeSettings",
                         t -> variables(t).put("PINHOLE_DEFAULT_LIFETIME", "forever")),
+                new Mutation("invalidator's handler misspelt", "handlerClass", t -> invalidator(t)
+                        .put("Handler", "dev.pinhole.images.cdn.InvalidationHandlr::handleRequest")),
+                new Mutation("invalidator sent to a local CloudFront", "environmentVariables",
+                        t -> asMap(asMap(invalidator(t).get("Environment")).get("Variables"))
+                                .put("PINHOLE_CLOUDFRONT_ENDPOINT", "http://127.0.0.1:9001")),
+                new Mutation("publisher told the bucket has no object tagging", "environmentVariables",
+                        t -> asMap(asMap(t.properties("PublisherFunction").get("Environment")).get("Variables"))
+                                .put("PINHOLE_S3_OBJECT_TAGGING", "false")),
                 new Mutation("invalidator runs in parallel", "invalidator",
                         t -> invalidator(t).remove("ReservedConcurrentExecutions")),
                 new Mutation("invalidator reserves no instance by default", "invalidator",
