@@ -42,7 +42,8 @@ final class MarkdownReport {
                         + bytes(LAMBDA_INVOCATION_BYTES - limits.baselineLargestRequest()) + " bytes of headers and"
                         + " request context. API Gateway's 10 MB alone would allow about "
                         + mib(API_GATEWAY_PAYLOAD_BYTES * 3 / 4) + ".");
-        row(table, "Pinhole", bytes(limits.pinholeLargestImage()) + " bytes (" + mib(limits.pinholeLargestImage()) + ")",
+        row(table, "Pinhole", bytes(limits.pinholeLargestImage()) + " bytes (" + mib(limits.pinholeLargestImage())
+                        + "): a photo of exactly this size was uploaded and published; one byte more gets no ticket",
                 "its own setting, PINHOLE_MAX_UPLOAD_BYTES (up to 5 GiB, S3's limit for one PUT): the API only carries"
                         + " a ticket request of a few dozen bytes, whatever the image's size.");
         return table.toString();
