@@ -20,7 +20,7 @@
 # requests counted, and what a million uploads cost with AWS list prices (cited in docs/BENCHMARKS.md) at these
 # memory sizes: the ticket function's and the publisher's as template.yaml sets them, and the base64 function
 # at the publisher's (it does the same work: hold one image and write it to S3), unless given.
-# Takes about 4 minutes. Writes bench/target/results/cost-compare.md (bench/report.sh puts it into
+# Takes 1 to 2 minutes. Writes bench/target/results/cost-compare.md (bench/report.sh puts it into
 # docs/BENCHMARKS.md) and what the functions printed to bench/target/results/cost-compare-functions.log.
 set -euo pipefail
 
