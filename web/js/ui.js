@@ -95,15 +95,19 @@ export class UploadRow {
    * @param {string} url the link
    * @param {{published?: boolean, removedText?: string|null, pending?: boolean}} outcome what the publisher
    *        said: published (the thumbnail then shows what the link serves, not the local file), a sentence
-   *        saying which metadata it removed, or pending when it had not decided yet
+   *        saying which metadata it removed, or pending when it had not decided yet; removalText says when the
+   *        image's lifetime ends
    */
-  done(url, { published = false, removedText = null, pending = false } = {}) {
+  done(url, { published = false, removedText = null, pending = false, removalText = null } = {}) {
     this.node.classList.remove('is-error');
     this.setProgress(this.file.size, this.file.size);
     this.setState(State.DONE, pending ? 'Uploaded. Still being checked: the link works once the image is published.'
       : published ? 'Published.' : 'Uploaded.');
     if (removedText) {
       this.stateText.append(' ', element('span', 'removed', removedText));
+    }
+    if (removalText) {
+      this.stateText.append(' ', element('span', 'removal', removalText));
     }
     this.setAction(null);
     this.node.querySelector('.upload-body').append(resultBlock(url, this.name));
