@@ -12,6 +12,7 @@ import {
   clearRecent, deleteActionOf, dropExpired, isExpired, loadRecent, removeRecent, statusActionOf,
 } from './recent.js';
 import { copyText } from './results.js';
+import { DELETED_EVENT } from './ui.js';
 
 /** setTimeout's longest wait (about 24.8 days); a later removal is picked up by the next wait or load. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -110,9 +111,11 @@ async function deleteEntry(entry, trigger) {
   try {
     await deleteImage(deleteActionOf(entry));
     leaveList(entry, `Deleted. The link to ${entry.name} no longer works.`);
+    document.dispatchEvent(new CustomEvent(DELETED_EVENT, { detail: { url: entry.url } }));
   } catch (error) {
     if (error instanceof ApiError && error.status === 410) {
       leaveList(entry, `Deleted. ${entry.name} had already been deleted.`);
+      document.dispatchEvent(new CustomEvent(DELETED_EVENT, { detail: { url: entry.url } }));
     } else if (error instanceof ApiError && error.status === 404) {
       leaveList(entry, `${entry.name} is no longer online (it expired or was removed), so it left the list.`);
     } else {

@@ -7,7 +7,11 @@ import { resultBlock } from './results.js';
 /** States, also exposed as data-state for styling and tests. */
 export const State = {
   REFUSED: 'refused', WAITING: 'waiting', WORKING: 'working', DONE: 'done', FAILED: 'failed', CANCELLED: 'cancelled',
+  DELETED: 'deleted',
 };
+
+/** Sent on document by the recent list when it has deleted an image: {detail: {url}}. */
+export const DELETED_EVENT = 'pinhole:deleted';
 
 export class UploadRow {
   /** @param {File} file @param {HTMLElement} list where the row goes (newest first) */
@@ -111,10 +115,24 @@ export class UploadRow {
     }
     this.setAction(null);
     this.node.querySelector('.upload-body').append(resultBlock(url, this.name));
+    // Deleted from the recent list while this row still offers the link: the row must not keep offering it.
+    const onDeleted = (event) => {
+      if (event.detail && event.detail.url === url) {
+        document.removeEventListener(DELETED_EVENT, onDeleted);
+        this.deleted();
+      }
+    };
+    document.addEventListener(DELETED_EVENT, onDeleted);
     if (published && this.thumb.isConnected) {
       this.thumb.src = url;
       URL.revokeObjectURL(this.thumbUrl);
     }
+  }
+
+  deleted() {
+    this.setState(State.DELETED, 'Deleted. Its link no longer works.');
+    this.node.querySelector('.result')?.remove();
+    this.setAction('Dismiss', () => this.remove());
   }
 
   remove() {

@@ -164,6 +164,9 @@ class KeepAndDeletePageTest extends PageTestBase {
         assertEquals(404, page.request().get(link).status(), "the link stops serving at once");
         assertEquals(404, page.evaluate("(url) => fetch(url, { cache: 'no-store' }).then((r) => r.status)", link));
         assertEquals("recent-message", page.evaluate("() => document.activeElement.id"), "focus stays by the list");
+        Locator row = uploader.rowsIn("deleted").first();
+        assertEquals("Deleted. Its link no longer works.", UploaderPage.stateText(row));
+        assertEquals(0, row.locator(".copy-link").count(), "the upload's row no longer offers the link");
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshotDirectory().resolve("deleted.png")));
     }
 
