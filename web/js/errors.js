@@ -62,6 +62,8 @@ const REFUSAL_WORDS = {
   too_large: 'the file is larger than this Pinhole accepts. Scale it down and try again',
   unsupported_type: 'this Pinhole cannot check images of this type, so it does not publish them. Save it as a JPEG '
     + 'or PNG and try again',
+  invalid_ticket: 'the upload did not carry the details of an upload link this Pinhole gave out (such as how long to '
+    + 'keep it). Reload the page and upload it again',
 };
 
 const S3_CODES = {

@@ -15,10 +15,14 @@ import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.RequestOptions;
 import dev.pinhole.core.DeleteToken;
+import dev.pinhole.local.LocalOptions;
 import dev.pinhole.testkit.SampleImages;
 import dev.pinhole.testkit.TicketClient;
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -39,6 +43,11 @@ class KeepAndDeletePageTest extends PageTestBase {
     private static final DateTimeFormatter SHOWN = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm", Locale.UK)
             .withZone(ZoneOffset.UTC);
 
+    /**
+     * The functions' clock (ticket handler, publisher, the stack's expiry), standing still so that a removeAfter is
+     * exactly known; some years ahead, so that this browser's own clock never finds an entry expired by itself.
+     */
+    private final StillClock clock = new StillClock(Instant.parse("2030-01-01T10:00:00Z"));
     private final List<String> deletes = new CopyOnWriteArrayList<>();
     private final List<String> ticketRequests = new CopyOnWriteArrayList<>();
     private final List<JsonObject> tickets = new CopyOnWriteArrayList<>();
@@ -46,6 +55,11 @@ class KeepAndDeletePageTest extends PageTestBase {
     @Override
     protected Map<String, String> environment() {
         return Map.of();
+    }
+
+    @Override
+    protected LocalOptions options() {
+        return LocalOptions.TESTS.withClock(clock);
     }
 
     @Override
@@ -85,11 +99,13 @@ class KeepAndDeletePageTest extends PageTestBase {
         keep.selectOption(new com.microsoft.playwright.options.SelectOption().setLabel("7 days"));
         String link = upload("week.png");
 
-        // Then the ticket request carried the lifetime, and the ticket's removal time is what the list shows
+        // Then the ticket request carried the lifetime, the ticket's removal time is 7 days after it was issued (by the
+        // stack's clock), and that is what the list shows
         assertEquals("7d", JsonParser.parseString(ticketRequests.get(0)).getAsJsonObject().get("lifetime").getAsString());
         JsonObject ticket = tickets.get(0);
         assertEquals("7d", ticket.get("lifetime").getAsString());
         Instant removeAfter = Instant.parse(ticket.get("removeAfter").getAsString());
+        assertEquals(clock.instant().plus(Duration.ofDays(7)), removeAfter);
         assertEquals(link, page.locator("#recent .recent-link").first().getAttribute("href"));
         String shown = "Removed on " + SHOWN.format(removeAfter);
         assertEquals(shown, page.locator("#recent .recent-removal").first().innerText());
@@ -242,6 +258,25 @@ class KeepAndDeletePageTest extends PageTestBase {
     }
 
     @Test
+    void imageKeptOneDay_leavesTheList_onceTheStacksClockHasPassedItsRemovalAndExpiryRan() {
+        // Given an image kept for 1 day, in the list with its removal time
+        uploader.open();
+        page.getByLabel("Keep").selectOption("1d");
+        String link = upload("brief.png");
+        Instant removeAfter = Instant.parse(storedEntry(0).get("removeAfter").getAsString());
+
+        // When the stack's clock passes that time and its expiry runs (S3 lifecycle's stand-in)
+        clock.set(removeAfter.plusSeconds(1));
+        stack.expireNow();
+
+        // Then the link no longer serves, and on the next load the list asks, hears 404, and lets the entry go
+        assertEquals(404, page.request().get(link).status());
+        page.reload();
+        page.locator("#recent-message", new Page.LocatorOptions().setHasText("brief.png is no longer online")).waitFor();
+        assertEquals(0, page.locator("#recent .recent-item").count());
+    }
+
+    @Test
     void entryWhoseRemovalTimeHasPassed_leavesTheListOnLoad() {
         // Given two entries in the store, one whose removeAfter has passed
         uploader.open();
@@ -275,6 +310,34 @@ class KeepAndDeletePageTest extends PageTestBase {
         // Then the one the API answered 404 for leaves; the old one, which cannot be asked about, stays
         page.locator("#recent-message", new Page.LocatorOptions().setHasText("vanished.png is no longer online")).waitFor();
         assertEquals(List.of("old.png"), page.locator("#recent .recent-link").allInnerTexts());
+    }
+
+    /** A clock that stands still until a test moves it. */
+    private static final class StillClock extends Clock {
+        private volatile Instant now;
+
+        StillClock(Instant start) {
+            now = start;
+        }
+
+        void set(Instant instant) {
+            now = instant;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
     }
 
     /** Uploads one PNG through the picker, waits until it is published and served; returns its link. */
