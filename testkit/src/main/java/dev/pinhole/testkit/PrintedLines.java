@@ -44,6 +44,12 @@ public final class PrintedLines {
         }
     }
 
+    /** Forgets what was printed so far: for a test that tries a scenario again. */
+    public void clear() {
+        sunk.clear();
+        console.reset();
+    }
+
     /** Every line, the sink's first, then the console's. */
     public List<String> lines() {
         List<String> all = new ArrayList<>(sunk);

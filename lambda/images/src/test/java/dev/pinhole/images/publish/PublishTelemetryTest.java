@@ -24,10 +24,12 @@ import dev.pinhole.images.format.Inspection;
 import dev.pinhole.images.format.InspectionLimits;
 import dev.pinhole.images.format.MetadataPolicy;
 import dev.pinhole.testkit.PrintedLines;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,13 +79,30 @@ class PublishTelemetryTest {
                 CONTEXT));
     }
 
+    /**
+     * Delivers a fresh upload's event, and once more with another upload when the outcome was a repeat: over the
+     * JDK's HttpURLConnection the SDK now and then retries a PUT S3Proxy had stored, which then meets If-None-Match
+     * (see PublishHandlerTest.assertFirst), and a repeat is rightly not counted again.
+     */
+    private ImageKey deliverFirst(PublishHandler handler, Supplier<ImageKey> upload) {
+        for (int attempt = 1; ; attempt++) {
+            printed.clear();
+            ImageKey key = upload.get();
+            deliver(handler, key);
+            boolean repeat = printed.jsonLines().stream()
+                    .anyMatch(line -> line.has("outcome") && line.get("outcome").getAsString().startsWith("already_"));
+            if (!repeat || attempt == 3) {
+                return key;
+            }
+        }
+    }
+
     @Test
     void aPublishedUpload_isOneLine_withItsLatencyAndBytes_andNotTheDeleteTokensHash() {
         String token = DeleteToken.mint();
         byte[] image = TinyFormat.image(30, 20, true);
-        ImageKey key = upload(image, token);
-
-        deliver(handler(PublishHandlerTest.TINY_AS_PNG, bucket.client()), key);
+        ImageKey key = deliverFirst(handler(PublishHandlerTest.TINY_AS_PNG, bucket.client()),
+                () -> upload(image, token));
 
         assertTrue(bucket.exists(key.publicKey()), "published");
         JsonObject line = printed.assertOneMetric(PublisherMetrics.UPLOADS_PUBLISHED, null, null);
@@ -103,9 +122,8 @@ class PublishTelemetryTest {
     @Test
     void aRefusedUpload_isCountedByItsReason() {
         String token = DeleteToken.mint();
-        ImageKey key = upload("not an image at all".getBytes(java.nio.charset.StandardCharsets.US_ASCII), token);
-
-        deliver(handler(PublishHandlerTest.TINY_AS_PNG, bucket.client()), key);
+        deliverFirst(handler(PublishHandlerTest.TINY_AS_PNG, bucket.client()),
+                () -> upload("not an image at all".getBytes(StandardCharsets.US_ASCII), token));
 
         JsonObject line = printed.assertOneMetric(PublisherMetrics.UPLOADS_REFUSED, PublisherMetrics.REASON,
                 "not_an_image");
@@ -128,9 +146,8 @@ class PublishTelemetryTest {
                 return Cleaning.unchanged(image);
             }
         };
-        ImageKey key = upload(TinyFormat.image(3, 3, false), DeleteToken.mint());
-
-        deliver(handler(extension -> Optional.of(buggy), bucket.client()), key);
+        deliverFirst(handler(extension -> Optional.of(buggy), bucket.client()),
+                () -> upload(TinyFormat.image(3, 3, false), DeleteToken.mint()));
 
         JsonObject line = printed.assertOneMetric(PublisherMetrics.FORMAT_BUGS, PublisherMetrics.REASON, "malformed");
         assertEquals(1, line.get(PublisherMetrics.UPLOADS_REFUSED).getAsInt(), line::toString);
