@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.pinhole.testkit.ExifTool;
+import dev.pinhole.testkit.Exiftool;
 import dev.pinhole.testkit.SampleImages;
 import dev.pinhole.testkit.TicketClient;
 import java.io.IOException;
@@ -99,9 +99,9 @@ class WaitForPublishTest extends AgainstDefaultStack {
     @Test
     void aJpegWithGps_saysLocationDetailsWereRemoved_andTheServedFileHasNoGps() throws IOException {
         // Given a JPEG that tells where and with which camera it was taken
-        ExifTool exifTool = ExifTool.require();
+        Exiftool exifTool = Exiftool.require();
         Path file = script.file("holiday.jpg", SampleImages.jpeg(64, 48));
-        exifTool.write(file, "-GPSLatitude=48.8584", "-GPSLatitudeRef=N", "-GPSLongitude=2.2945",
+        exifTool.writeInPlace(file, "-GPSLatitude=48.8584", "-GPSLatitudeRef=N", "-GPSLongitude=2.2945",
                 "-GPSLongitudeRef=E", "-Make=Pinhole", "-Model=TestCam");
         assertTrue(exifTool.tags(file).containsKey("GPS:GPSLatitude"), "the sample carries GPS");
 

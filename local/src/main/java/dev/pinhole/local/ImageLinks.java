@@ -14,9 +14,13 @@ import software.amazon.awssdk.services.s3.model.GetObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
- * Serves GET/HEAD /i/* from the bucket as CloudFront does in production: stored Content-Type, ETag,
- * single Range requests, conditional requests, and long immutable caching (a key never changes content:
- * tickets forbid overwrites).
+ * Serves GET/HEAD /i/* from the bucket as CloudFront does in production: stored Content-Type, ETag and
+ * Cache-Control (a year, immutable, as a key never changes content; no longer than what is left of the lifetime of
+ * an image that has one), single Range requests and conditional requests.
+ *
+ * <p>Of what S3 stores with an object, only those three reach viewers: every response header is set here by
+ * name, and the object's user metadata (x-amz-meta-*: the delete-token hash, the lifetime, what the publisher
+ * removed) never is, as CloudFront's response headers policy removes it in production.
  */
 public final class ImageLinks implements HttpHandler {
     /**
@@ -24,6 +28,7 @@ public final class ImageLinks implements HttpHandler {
      * "..", "%2e%2e", encoded slashes and other prefixes never reach the store.
      */
     static final Pattern KEY_PATH = Pattern.compile("/(i/[A-Za-z0-9_-]{22,64}\\.[a-z0-9]{1,10})");
+    /** For an object stored without Cache-Control (the publisher always sets one). */
     static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
     /** An image opened on its own may not run or load anything. The template's image policy sends the same. */
     public static final String IMAGE_CSP = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'; sandbox";
@@ -60,7 +65,7 @@ public final class ImageLinks implements HttpHandler {
         String etag = quoted(head.eTag());
         Headers headers = exchange.getResponseHeaders();
         headers.set("etag", etag);
-        headers.set("cache-control", CACHE_FOREVER);
+        headers.set("cache-control", head.cacheControl() == null ? CACHE_FOREVER : head.cacheControl());
         headers.set("x-content-type-options", "nosniff");
         headers.set("content-security-policy", IMAGE_CSP);
         headers.set("accept-ranges", "bytes");

@@ -3,6 +3,7 @@ package dev.pinhole.local;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.pinhole.images.publish.FormatLookup;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -10,15 +11,16 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * What tests may change about a local stack beyond its settings: the formats the publisher checks with, the S3
- * client the publisher writes through (to make S3 fail at a step), how long a failed delivery waits, and what the
- * events are delivered to (the benchmarks wrap the publisher to meter it).
+ * client the publisher writes through (to make S3 fail at a step), how long a failed delivery waits, what the
+ * events are delivered to (the benchmarks wrap the publisher to meter it), and the clock of the functions and of
+ * the stack's expiry (tests move a {@link LocalClock} past an image's lifetime).
  */
 public record LocalOptions(FormatLookup formats, UnaryOperator<S3Client> publisherS3, List<Duration> retryDelays,
-                           UnaryOperator<RequestHandler<S3Event, Void>> publisherWrapper) {
-    /** As the stack runs for people: the registered formats, the plain client, Lambda-like retries. */
+                           UnaryOperator<RequestHandler<S3Event, Void>> publisherWrapper, Clock clock) {
+    /** As the stack runs for people: the registered formats, the plain client, Lambda-like retries, UTC time. */
     public static final LocalOptions DEFAULT =
             new LocalOptions(FormatLookup.registry(), UnaryOperator.identity(), EventDelivery.LAMBDA_LIKE_RETRIES,
-                    UnaryOperator.identity());
+                    UnaryOperator.identity(), Clock.systemUTC());
 
     /**
      * For the test suites: stand-ins where a type has no format yet (see {@link StandInFormats}), and retries after
@@ -28,19 +30,27 @@ public record LocalOptions(FormatLookup formats, UnaryOperator<S3Client> publish
             .withRetryDelays(List.of(Duration.ofMillis(50), Duration.ofMillis(100)));
 
     public LocalOptions withFormats(FormatLookup lookup) {
-        return new LocalOptions(lookup, publisherS3, retryDelays, publisherWrapper);
+        return new LocalOptions(lookup, publisherS3, retryDelays, publisherWrapper, clock);
     }
 
     public LocalOptions withPublisherS3(UnaryOperator<S3Client> wrapper) {
-        return new LocalOptions(formats, wrapper, retryDelays, publisherWrapper);
+        return new LocalOptions(formats, wrapper, retryDelays, publisherWrapper, clock);
     }
 
     public LocalOptions withRetryDelays(List<Duration> delays) {
-        return new LocalOptions(formats, publisherS3, delays, publisherWrapper);
+        return new LocalOptions(formats, publisherS3, delays, publisherWrapper, clock);
     }
 
     /** Events go to {@code wrapper.apply(publisher)} instead of the publisher itself. */
     public LocalOptions withPublisherWrapper(UnaryOperator<RequestHandler<S3Event, Void>> wrapper) {
-        return new LocalOptions(formats, publisherS3, retryDelays, wrapper);
+        return new LocalOptions(formats, publisherS3, retryDelays, wrapper, clock);
+    }
+
+    /**
+     * The time of the ticket handler (a ticket's removeAfter), the publisher (an image's Cache-Control) and the
+     * stack's expiry (what it removes). S3's own dates (request signatures, upload URL expiry) stay on real time.
+     */
+    public LocalOptions withClock(Clock functionsClock) {
+        return new LocalOptions(formats, publisherS3, retryDelays, publisherWrapper, functionsClock);
     }
 }

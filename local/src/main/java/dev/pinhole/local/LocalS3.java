@@ -1,5 +1,6 @@
 package dev.pinhole.local;
 
+import dev.pinhole.core.ImageMetadata;
 import jakarta.servlet.DispatcherType;
 import java.lang.reflect.Field;
 import java.net.BindException;
@@ -21,8 +22,13 @@ import org.gaul.shaded.org.eclipse.jetty.server.Server;
  * as S3 does.
  */
 final class LocalS3 implements AutoCloseable {
-    /** The headers an upload ticket signs and the browser sends; S3 must allow them cross-origin. */
-    static final List<String> UPLOAD_HEADERS = List.of("content-type", "if-none-match", "x-amz-checksum-sha256");
+    /**
+     * The headers an upload ticket signs and the browser sends; S3 must allow them cross-origin (template.yaml's
+     * CORS rule lists the same). The user metadata is the delete-token hash, and the lifetime with its end.
+     */
+    static final List<String> UPLOAD_HEADERS = List.of("content-type", "if-none-match", "x-amz-checksum-sha256",
+            ImageMetadata.header(ImageMetadata.DELETE_HASH), ImageMetadata.header(ImageMetadata.LIFETIME),
+            ImageMetadata.header(ImageMetadata.REMOVE_AFTER));
 
     private final S3Proxy proxy;
     private final BlobStore store;

@@ -2,9 +2,11 @@ package dev.pinhole.local;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.pinhole.core.Environment;
+import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
 import dev.pinhole.images.api.ImageApiConfig;
 import dev.pinhole.images.api.ImageApiHandler;
+import dev.pinhole.images.cdn.InvalidationHandler;
 import dev.pinhole.images.publish.PublishHandler;
 import dev.pinhole.images.publish.PublisherConfig;
 import dev.pinhole.images.store.S3Clients;
@@ -30,14 +32,17 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * Pinhole on one machine: S3Proxy stands in for S3 (and sends the upload events S3 would send to the publisher),
- * and one HTTP server stands in for CloudFront (the page at /, links at /i/*) and API Gateway (/api/images/* to
- * the image API handler, the rest of /api/* to the ticket handler: the production handlers, unchanged).
+ * Pinhole on one machine: S3Proxy stands in for S3 (and sends the events S3 would send: uploads to the publisher,
+ * pending-invalidation markers to the invalidator; and runs lifecycle expiry, see {@link LocalExpiry}), and one HTTP
+ * server stands in for CloudFront (the page at /, links at /i/*) and API Gateway (/api/images/* to the image API
+ * handler, the rest of /api/* to the ticket handler: the production handlers, unchanged).
  */
 public final class LocalStack implements AutoCloseable {
     static final String REGION = "us-east-1";
     /** Publishes at a time, like a Lambda function's concurrency; more would only compete for two cores. */
     private static final int PUBLISHERS = 4;
+    /** The invalidator's reserved concurrency in template.yaml: one, so that a burst of deletes is batched. */
+    private static final int INVALIDATORS = 1;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -45,24 +50,52 @@ public final class LocalStack implements AutoCloseable {
     private final TicketConfig ticketConfig;
     private final LocalSettings settings;
     private final DataDirectory.S3Credentials credentials;
-    private final EventDelivery delivery;
-    private final UploadNotifyingStore notifying;
+    private final Deliveries deliveries;
+    private final NotifyingStore notifying;
     private final PublishHandler publisher;
+    private final LocalExpiry expiry;
+    private final RecordedInvalidations invalidations;
     private final S3Client functionsS3;
 
     private LocalStack(HttpServer server, ExecutorService executor, LocalS3 s3, TicketConfig ticketConfig,
-                       LocalSettings settings, DataDirectory.S3Credentials credentials, EventDelivery delivery,
-                       UploadNotifyingStore notifying, PublishHandler publisher, S3Client functionsS3) {
+                       LocalSettings settings, DataDirectory.S3Credentials credentials, Deliveries deliveries,
+                       NotifyingStore notifying, PublishHandler publisher, LocalExpiry expiry,
+                       RecordedInvalidations invalidations, S3Client functionsS3) {
         this.server = server;
         this.executor = executor;
         this.s3 = s3;
         this.ticketConfig = ticketConfig;
         this.settings = settings;
         this.credentials = credentials;
-        this.delivery = delivery;
+        this.deliveries = deliveries;
         this.notifying = notifying;
         this.publisher = publisher;
+        this.expiry = expiry;
+        this.invalidations = invalidations;
         this.functionsS3 = functionsS3;
+    }
+
+    /** The event deliveries of the bucket's notifications: uploads to the publisher, markers to the invalidator. */
+    private record Deliveries(EventDelivery publisher, EventDelivery invalidator) implements AutoCloseable {
+        static Deliveries start(LocalOptions options) {
+            return new Deliveries(new EventDelivery("publisher", PUBLISHERS, options.retryDelays()),
+                    new EventDelivery("invalidator", INVALIDATORS, options.retryDelays()));
+        }
+
+        List<NotifyingStore.Rule> rules() {
+            return List.of(new NotifyingStore.Rule(ImageKey.UPLOAD_PREFIX, "publish-uploads", publisher),
+                    new NotifyingStore.Rule(ImageKey.PENDING_INVALIDATION_PREFIX, "invalidate-deleted", invalidator));
+        }
+
+        int pending() {
+            return publisher.pending() + invalidator.pending();
+        }
+
+        @Override
+        public void close() {
+            publisher.close();
+            invalidator.close();
+        }
     }
 
     /**
@@ -73,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
         return start(settings, environment, LocalOptions.DEFAULT);
     }
 
-    /** Starts the stack with what a test changes (formats, a failing S3 for the publisher, retry delays). */
+    /** Starts the stack with what a test changes (formats, a failing S3 for the publisher, retry delays, clock). */
     public static LocalStack start(LocalSettings settings, Map<String, String> environment, LocalOptions options) {
         DataDirectory data = new DataDirectory(settings.dataDirectory(),
                 notice -> System.err.println("pinhole: " + notice));
@@ -83,10 +116,12 @@ public final class LocalStack implements AutoCloseable {
         HttpServer server = bind(settings);
         String base = "http://" + settings.host() + ":" + server.getAddress().getPort();
         List<String> pageOrigins = List.of(base, "http://localhost:" + server.getAddress().getPort());
-        EventDelivery delivery = new EventDelivery(PUBLISHERS, options.retryDelays());
-        UploadNotifyingStore notifying = new UploadNotifyingStore(
-                new FilesystemNio2BlobStore(storeFolder.toString()), settings.bucket(), REGION, delivery,
-                Clock.systemUTC());
+        Clock clock = settings.clockOffset().isZero() ? options.clock()
+                : Clock.offset(options.clock(), settings.clockOffset());
+        Deliveries deliveries = Deliveries.start(options);
+        NotifyingStore notifying = new NotifyingStore(new FilesystemNio2BlobStore(storeFolder.toString()),
+                settings.bucket(), REGION, deliveries.rules(), Clock.systemUTC());
+        LocalExpiry expiry = new LocalExpiry(notifying.delegate(), settings.bucket(), clock);
         LocalS3 s3 = null;
         try {
             s3 = LocalS3.start(settings.host(), settings.s3Port(), notifying, credentials, pageOrigins);
@@ -95,13 +130,18 @@ public final class LocalStack implements AutoCloseable {
             TicketConfig config = TicketConfig.fromEnvironment(variables);
             StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     credentials.identity(), credentials.secret()));
-            TicketHandler handler = new TicketHandler(config, keys);
-            S3Client functionsS3 = S3Clients.create(StoreConfig.from(new Environment(variables)), keys);
+            TicketHandler handler = new TicketHandler(config, keys, clock);
+            StoreConfig store = StoreConfig.from(new Environment(variables));
+            S3Client functionsS3 = S3Clients.create(store, keys);
             PublishHandler publisher = new PublishHandler(options.publisherS3().apply(functionsS3), settings.bucket(),
-                    options.formats(), PublisherConfig.fromEnvironment(variables).limits(), Clock.systemUTC());
-            delivery.attach(options.publisherWrapper().apply(publisher));
-            ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3);
+                    options.formats(), PublisherConfig.fromEnvironment(variables).limits(), clock);
+            deliveries.publisher().attach(options.publisherWrapper().apply(publisher));
+            RecordedInvalidations invalidations = new RecordedInvalidations();
+            deliveries.invalidator().attach(new InvalidationHandler(store, functionsS3, invalidations));
+            ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3, clock);
             server.createContext("/api/", new ApiGatewayBridge(handler));
+            // Every method goes to the image API, which answers GET (status) and DELETE (take back), the two routes
+            // template.yaml gives it, and a 405 with Allow for the rest.
             server.createContext(ImageRoutes.PREFIX, new ApiGatewayBridge(images));
             server.createContext("/i/", new ImageLinks(s3.store(), settings.bucket()));
             server.createContext("/", new StaticFiles(settings.webDirectory(), s3.endpoint()));
@@ -109,12 +149,14 @@ public final class LocalStack implements AutoCloseable {
             server.setExecutor(executor);
             server.start();
             // Uploads that landed while the stack was down (or whose last delivery failed): publish them now.
-            StartupSweep.redeliverUploads(notifying.delegate(), settings.bucket(), notifying);
-            return new LocalStack(server, executor, s3, config, settings, credentials, delivery, notifying, publisher,
-                    functionsS3);
+            StartupSweep.redeliverWaiting(notifying.delegate(), settings.bucket(), notifying);
+            expiry.start();
+            return new LocalStack(server, executor, s3, config, settings, credentials, deliveries, notifying,
+                    publisher, expiry, invalidations, functionsS3);
         } catch (RuntimeException failed) {
             server.stop(0);
-            delivery.close();
+            deliveries.close();
+            expiry.close();
             if (s3 != null) {
                 s3.close();
             }
@@ -189,25 +231,39 @@ public final class LocalStack implements AutoCloseable {
         return s3.store();
     }
 
+    /** The CloudFront paths the invalidator would have invalidated so far (/i/<name>), oldest first. */
+    public List<String> invalidatedPaths() {
+        return invalidations.paths();
+    }
+
     /** The publisher the stack's events go to, for tests that hand it an event themselves. */
     public PublishHandler publisher() {
         return publisher;
     }
 
-    /** Queues the ObjectCreated event of an upload once more, as S3 may (it delivers at least once). */
-    public void redeliver(String uploadKey) {
-        notifying.notifyCreated(uploadKey);
+    /** Queues the ObjectCreated event of an upload (or marker) once more, as S3 may (it delivers at least once). */
+    public void redeliver(String key) {
+        notifying.notifyCreated(key);
     }
 
-    /** Events queued or waiting for a retry. */
+    /** Events queued or waiting for a retry, of every function. */
     public int eventsPending() {
-        return delivery.pending();
+        return deliveries.pending();
+    }
+
+    /**
+     * Runs the expiry pass now rather than at its next minute (after a test moved the clock past a removeAfter);
+     * returns the keys of the images it removed.
+     */
+    public List<String> expireNow() {
+        return expiry.expireNow();
     }
 
     @Override
     public void close() {
         server.stop(0);
-        delivery.close();
+        expiry.close();
+        deliveries.close();
         functionsS3.close();
         executor.shutdownNow();
         try {

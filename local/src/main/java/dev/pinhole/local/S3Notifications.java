@@ -28,7 +28,8 @@ final class S3Notifications {
     private S3Notifications() {
     }
 
-    static String objectCreated(String region, String bucket, String key, long size, String eTag, Instant at) {
+    static String objectCreated(String region, String bucket, String key, long size, String eTag, Instant at,
+                                String configurationId) {
         StringWriter text = new StringWriter(1024);
         try (JsonWriter json = new JsonWriter(text)) {
             json.setHtmlSafe(false);
@@ -45,7 +46,7 @@ final class S3Notifications {
                     .name("x-amz-id-2").value("local").endObject();
             json.name("s3").beginObject();
             json.name("s3SchemaVersion").value("1.0");
-            json.name("configurationId").value("publish-uploads");
+            json.name("configurationId").value(configurationId);
             json.name("bucket").beginObject()
                     .name("name").value(bucket)
                     .name("ownerIdentity").beginObject().name("principalId").value("local").endObject()

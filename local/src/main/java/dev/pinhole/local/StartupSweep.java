@@ -1,6 +1,5 @@
 package dev.pinhole.local;
 
-import dev.pinhole.core.ImageKey;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -20,7 +19,8 @@ import software.amazon.awssdk.services.s3.model.S3Object;
  *   <li>removes the {@code <key>-<uuid>} files S3Proxy's filesystem store writes a PUT into before renaming it
  *       into place: a kill mid-upload (SIGKILL, a crash, a power cut) leaves them behind, whole megabytes each;</li>
  *   <li>publishes the uploads that are waiting (they landed while the stack was down, or their last delivery
- *       failed), by sending their events again. Publishing twice is harmless, so nothing needs remembering.</li>
+ *       failed), by sending their events again, and likewise the pending invalidations (what the invalidator's
+ *       schedule does on AWS). Handling an event twice is harmless, so nothing needs remembering.</li>
  * </ul>
  */
 final class StartupSweep {
@@ -49,19 +49,24 @@ final class StartupSweep {
         return removed;
     }
 
-    /** Sends an ObjectCreated event for every object under the upload prefix; returns how many. */
-    static int redeliverUploads(BlobStore store, String bucket, UploadNotifyingStore notifier) {
+    /**
+     * Sends an ObjectCreated event for every object under a notified prefix (uploads, pending invalidations);
+     * returns how many.
+     */
+    static int redeliverWaiting(BlobStore store, String bucket, NotifyingStore notifier) {
         int count = 0;
-        String token = null;
-        do {
-            ListObjectsV2Response page = store.list(ListObjectsV2Request.builder().bucket(bucket)
-                    .prefix(ImageKey.UPLOAD_PREFIX).continuationToken(token).build());
-            for (S3Object object : page.contents()) {
-                notifier.notifyCreated(object.key());
-                count++;
-            }
-            token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
-        } while (token != null);
+        for (String prefix : notifier.notifiedPrefixes()) {
+            String token = null;
+            do {
+                ListObjectsV2Response page = store.list(ListObjectsV2Request.builder().bucket(bucket)
+                        .prefix(prefix).continuationToken(token).build());
+                for (S3Object object : page.contents()) {
+                    notifier.notifyCreated(object.key());
+                    count++;
+                }
+                token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (token != null);
+        }
         return count;
     }
 }

@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -125,7 +126,7 @@ class FaultTest {
     void portTaken_refusesToStart_namingThePortAndTheSetting() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalSettings settings = new LocalSettings("127.0.0.1", taken.getLocalPort(), 0, data,
-                    LocalSettings.defaultWebDirectory(), "pinhole-images");
+                    LocalSettings.defaultWebDirectory(), "pinhole-images", Duration.ZERO);
 
             StartupException refused = assertThrows(StartupException.class, () -> LocalStack.start(settings, Map.of(), LocalOptions.TESTS));
 
@@ -138,7 +139,7 @@ class FaultTest {
     void s3PortTaken_refusesToStart_namingTheSetting() throws IOException {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             LocalSettings settings = new LocalSettings("127.0.0.1", 0, taken.getLocalPort(), data,
-                    LocalSettings.defaultWebDirectory(), "pinhole-images");
+                    LocalSettings.defaultWebDirectory(), "pinhole-images", Duration.ZERO);
 
             StartupException refused = assertThrows(StartupException.class, () -> LocalStack.start(settings, Map.of(), LocalOptions.TESTS));
 

@@ -138,7 +138,7 @@ class PublishingTest {
 
         // When its event arrives twice through the stack's delivery and twice more at once, straight to the publisher
         String event = S3Notifications.objectCreated(LocalStack.REGION, stack.bucket(), uploadKey, image.length,
-                "etag", Instant.now());
+                "etag", Instant.now(), "publish-uploads");
         stack.redeliver(uploadKey);
         stack.redeliver(uploadKey);
         var first = CompletableFuture.supplyAsync(() -> stack.publisher().publishAll(S3Notifications.parse(event)));

@@ -16,8 +16,12 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * exiftool (Debian's libimage-exiftool-perl), the independent judge of image metadata in tests: it writes
- * the metadata fixtures carry and reads what a cleaned image still holds. Found through {@link RequiredTools}:
- * skipped where it is missing, a failure where every test must run.
+ * the metadata fixtures carry and reads what a cleaned image still holds, on bytes ({@link #write(byte[], String,
+ * String...)}, {@link #read}) or on files in place ({@link #writeInPlace}, {@link #tags}). Found through
+ * {@link RequiredTools}: skipped where it is missing, a failure where every test must run.
+ *
+ * <p>The one wrapper for every module (there were two, Exiftool and ExifTool, which also cannot both exist in a
+ * checkout on a case-insensitive file system such as macOS's default).
  */
 public final class Exiftool {
     private final Path executable;
@@ -32,6 +36,45 @@ public final class Exiftool {
     public static Exiftool require(Path workDir) {
         return new Exiftool(RequiredTools.require("exiftool (Debian package libimage-exiftool-perl)",
                 RequiredTools.onPath("exiftool", "/usr/bin/exiftool")), workDir);
+    }
+
+    /** For tests that work on files in place only: temporary copies of bytes go to the system's temporary directory. */
+    public static Exiftool require() {
+        return require(Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /**
+     * Writes tags into {@code file} in place, one exiftool argument each: {@code -GPSLatitude=48.8584},
+     * {@code -XMP-dc:Creator=Jane Doe}, {@code -ICC_Profile<=/path/to/profile.icc}. Values are read as exiftool
+     * prints them (no {@code -n}), so "48.8584" and "N" go to GPSLatitude and its Ref.
+     */
+    public void writeInPlace(Path file, String... assignments) {
+        List<String> command = new ArrayList<>(List.of("-q", "-q", "-overwrite_original"));
+        command.addAll(List.of(assignments));
+        command.add(file.toString());
+        run(command);
+    }
+
+    /**
+     * Every tag exiftool finds in {@code file}, keyed by family-1 group and name ("GPS:GPSLatitude",
+     * "IFD0:Make", "XMP-dc:Creator", "ICC_Profile:ProfileDescription"), values as exiftool prints them (formatted,
+     * unlike {@link #read}). The System, File and ExifTool groups, which describe the file on disk rather than its
+     * contents, are left out.
+     */
+    public Map<String, String> tags(Path file) {
+        String json = run(List.of("-j", "-a", "-G1", "-s", file.toString()));
+        JsonObject object = JsonParser.parseString(json).getAsJsonArray().get(0).getAsJsonObject();
+        Map<String, String> tags = new java.util.LinkedHashMap<>();
+        for (Map.Entry<String, JsonElement> entry : object.entrySet()) {
+            String key = entry.getKey();
+            String group = key.contains(":") ? key.substring(0, key.indexOf(':')) : "";
+            boolean aboutTheFile = group.equals("System") || group.equals("File") || group.equals("ExifTool");
+            if (!aboutTheFile && !key.equals("SourceFile")) {
+                JsonElement value = entry.getValue();
+                tags.put(key, value.isJsonPrimitive() ? value.getAsString() : value.toString());
+            }
+        }
+        return tags;
     }
 
     /** A copy of {@code image} with exiftool's {@code tagArguments} (e.g. "-GPSLatitude=48.85") applied. */

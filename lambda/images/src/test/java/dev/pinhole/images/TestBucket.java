@@ -2,6 +2,8 @@ package dev.pinhole.images;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
@@ -24,15 +26,19 @@ public final class TestBucket implements AutoCloseable {
     public static final String NAME = "pinhole-images";
     private static final String IDENTITY = "test-identity";
     private static final String SECRET = "test-secret-test-secret";
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, SECRET));
 
     private final S3Proxy proxy;
     private final BlobStore store;
+    private final StoreConfig config;
     private final S3Client client;
 
-    private TestBucket(S3Proxy proxy, BlobStore store, S3Client client) {
+    private TestBucket(S3Proxy proxy, BlobStore store, StoreConfig config) {
         this.proxy = proxy;
         this.store = store;
-        this.client = client;
+        this.config = config;
+        this.client = S3Clients.create(config, CREDENTIALS);
     }
 
     public static TestBucket start() throws Exception {
@@ -46,13 +52,31 @@ public final class TestBucket implements AutoCloseable {
         store.createContainer(NAME);
         StoreConfig config = new StoreConfig(NAME, Region.US_EAST_1.id(),
                 Optional.of(URI.create("http://127.0.0.1:" + proxy.getPort())), true);
-        S3Client client = S3Clients.create(config,
-                StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, SECRET)));
-        return new TestBucket(proxy, store, client);
+        return new TestBucket(proxy, store, config);
     }
 
     public S3Client client() {
         return client;
+    }
+
+    /** The bucket's settings as a function's configuration holds them. */
+    public StoreConfig config() {
+        return config;
+    }
+
+    /**
+     * Another client like the functions', with an interceptor that sees each request as it goes on the wire (and
+     * can act when one finished): the real SDK and S3Proxy, observed rather than mocked.
+     */
+    public S3Client clientWith(ExecutionInterceptor interceptor) {
+        return S3Clients.builder(config, CREDENTIALS)
+                .overrideConfiguration(override -> override.addExecutionInterceptor(interceptor)).build();
+    }
+
+    /** An object with user metadata (names without x-amz-meta-), as a ticket's signed PUT leaves it. */
+    public void put(String key, byte[] bytes, Map<String, String> metadata) {
+        client.putObject(put -> put.bucket(NAME).key(key).contentType("application/octet-stream").metadata(metadata),
+                RequestBody.fromBytes(bytes));
     }
 
     public void put(String key, byte[] bytes) {
@@ -77,6 +101,11 @@ public final class TestBucket implements AutoCloseable {
 
     public List<String> keys() {
         return store.list(NAME).contents().stream().map(S3Object::key).sorted().toList();
+    }
+
+    /** Removes every object under the prefix: for tests that list it. */
+    public void clear(String prefix) {
+        keys().stream().filter(key -> key.startsWith(prefix)).forEach(key -> store.removeBlob(NAME, key));
     }
 
     @Override

@@ -1,7 +1,11 @@
 package dev.pinhole.tickets;
 
+import com.google.gson.stream.JsonWriter;
+import dev.pinhole.core.DeleteToken;
 import dev.pinhole.core.ImageTypes;
 import dev.pinhole.core.JsonText;
+import dev.pinhole.core.Lifetime;
+import java.io.IOException;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -36,8 +40,30 @@ final class JsonBodies {
             json.name("method").value("GET");
             json.name("url").value(ticket.statusUrl());
             json.endObject();
+            json.name("lifetime").value(LifetimeChoices.label(ticket.upload().lifetime()));
+            // Written as null rather than left out, so a client can tell "kept until deleted" from an old server.
+            nullable(json.name("removeAfter"), ticket.removeAfter().map(Object::toString).orElse(null));
+            // Performed verbatim, like upload; the token is in this answer only, never stored or logged.
+            json.name("delete").beginObject();
+            json.name("method").value("DELETE");
+            json.name("url").value(ticket.statusUrl());
+            json.name("headers").beginObject();
+            json.name(DeleteToken.HEADER).value(ticket.deleteToken());
+            json.endObject();
+            json.endObject();
             json.endObject();
         });
+    }
+
+    /** JsonText leaves absent values out; this one value is written even when null. */
+    private static void nullable(JsonWriter json, String value) throws IOException {
+        if (value != null) {
+            json.value(value);
+            return;
+        }
+        json.setSerializeNulls(true);
+        json.nullValue();
+        json.setSerializeNulls(false);
     }
 
     static String limits(TicketConfig config) {
@@ -57,6 +83,14 @@ final class JsonBodies {
             json.name("maxBytes").value(config.maxUploadBytes());
             json.name("urlLifetimeSeconds").value(config.urlLifetime().toSeconds());
             json.name("tokenRequired").value(config.uploadToken().isPresent());
+            // The page offers forever apart from the lifetimes, so the list leaves it out.
+            json.name("lifetimes").beginArray();
+            for (Lifetime lifetime : config.lifetimes().lifetimes()) {
+                json.value(lifetime.label());
+            }
+            json.endArray();
+            json.name("defaultLifetime").value(LifetimeChoices.label(config.lifetimes().defaultLifetime()));
+            json.name("foreverAllowed").value(config.lifetimes().foreverAllowed());
             json.endObject();
         });
     }

@@ -29,7 +29,8 @@ public record TicketConfig(
         boolean pathStyleAccess,
         List<String> allowedOrigins,
         Optional<String> uploadToken,
-        Optional<String> originSecret) {
+        Optional<String> originSecret,
+        LifetimeChoices lifetimes) {
 
     public static final String BUCKET = "PINHOLE_BUCKET";
     public static final String REGION = "AWS_REGION";
@@ -43,11 +44,15 @@ public record TicketConfig(
     public static final String UPLOAD_TOKEN = "PINHOLE_UPLOAD_TOKEN";
     /** Shared with CloudFront; proves a request's viewer-host header is CloudFront's (see {@link LinkBase}). */
     public static final String ORIGIN_SECRET = "PINHOLE_ORIGIN_SECRET";
+    /** What uploaders may choose: {@code forever} and lifetimes of core's Lifetime.SUPPORTED, comma-separated. */
+    public static final String LIFETIMES = "PINHOLE_LIFETIMES";
+    /** One of {@link #LIFETIMES}; when unset, forever if listed, else the shortest listed lifetime. */
+    public static final String DEFAULT_LIFETIME = "PINHOLE_DEFAULT_LIFETIME";
 
     /** Every variable the handler reads; the template test checks the stack sets no others. */
     public static final List<String> VARIABLES = List.of(BUCKET, REGION, PUBLIC_BASE_URL, MAX_UPLOAD_BYTES,
             URL_LIFETIME_SECONDS, ALLOWED_EXTENSIONS, S3_ENDPOINT, S3_PATH_STYLE, ALLOWED_ORIGINS, UPLOAD_TOKEN,
-            ORIGIN_SECRET);
+            ORIGIN_SECRET, LIFETIMES, DEFAULT_LIFETIME);
 
     static final long DEFAULT_MAX_UPLOAD_BYTES = 20L * 1024 * 1024;
     public static final long DEFAULT_URL_LIFETIME_SECONDS = 300;
@@ -87,13 +92,15 @@ public record TicketConfig(
                 env.flag(S3_PATH_STYLE, false),
                 env.optional(ALLOWED_ORIGINS).map(TicketConfig::origins).orElse(List.of()),
                 env.optional(UPLOAD_TOKEN),
-                env.optional(ORIGIN_SECRET));
+                env.optional(ORIGIN_SECRET),
+                LifetimeChoices.parse(env.optional(LIFETIMES).orElse(LifetimeChoices.DEFAULT_LIST),
+                        env.optional(DEFAULT_LIFETIME)));
     }
 
     /** The same settings with links on a fixed base: SnapStart priming has no viewer host to take them from. */
     TicketConfig withPublicBaseUrl(URI base) {
         return new TicketConfig(bucket, region, Optional.of(base), maxUploadBytes, urlLifetime, allowedExtensions,
-                s3Endpoint, pathStyleAccess, allowedOrigins, uploadToken, originSecret);
+                s3Endpoint, pathStyleAccess, allowedOrigins, uploadToken, originSecret, lifetimes);
     }
 
     static Set<String> allowedExtensions(String list) {
@@ -136,7 +143,8 @@ public record TicketConfig(
         return origins;
     }
 
-    private static List<String> splitList(String list) {
+    /** A comma-separated setting's items, trimmed; empty items are dropped. */
+    static List<String> splitList(String list) {
         return Arrays.stream(list.split(",")).map(String::trim).filter(s -> !s.isEmpty())
                 .collect(Collectors.toList());
     }

@@ -10,6 +10,7 @@ import dev.pinhole.core.ErrorJson;
 import dev.pinhole.tickets.signing.LambdaCredentials;
 import dev.pinhole.tickets.signing.UploadSigner;
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -41,15 +42,27 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
         this.priming = SnapStartPriming.register(config);
     }
 
-    /** Used by the local stack and other modules' tests, which bring their own configuration and credentials. */
+    /** Used by other modules' tests, which bring their own configuration and credentials. */
     public TicketHandler(TicketConfig config, AwsCredentialsProvider credentials) {
-        this(config, signer(config, credentials));
+        this(config, credentials, Clock.systemUTC());
+    }
+
+    /**
+     * Used by the local stack, which also brings the clock that dates a lifetime's removeAfter (so tests can move
+     * past it). Upload URLs are signed in real time whatever this clock says: S3 checks their dates.
+     */
+    public TicketHandler(TicketConfig config, AwsCredentialsProvider credentials, Clock clock) {
+        this(config, signer(config, credentials), clock);
     }
 
     /** Used by this module's tests, which share one signer as a runtime has one. */
     TicketHandler(TicketConfig config, UploadSigner signer) {
+        this(config, signer, Clock.systemUTC());
+    }
+
+    TicketHandler(TicketConfig config, UploadSigner signer, Clock clock) {
         this.limitsBody = JsonBodies.limits(config);
-        this.issuer = new TicketIssuer(config, signer);
+        this.issuer = new TicketIssuer(config, signer, clock);
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
         this.links = LinkBase.of(config);

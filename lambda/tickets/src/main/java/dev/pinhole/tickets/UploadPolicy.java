@@ -3,31 +3,52 @@ package dev.pinhole.tickets;
 import dev.pinhole.core.ApiException;
 import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ImageTypes;
+import dev.pinhole.core.Lifetime;
 import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
-/** Decides whether a ticket may be issued: the extension is allowed and 1 <= size <= the maximum. */
+/**
+ * Decides whether a ticket may be issued: the extension is allowed, 1 <= size <= the maximum, and the lifetime is
+ * one the deployment offers (none asked for: its default).
+ */
 final class UploadPolicy {
     private static final int SHA256_BYTES = 32;
 
     private final Set<String> allowedExtensions;
     private final long maxUploadBytes;
     private final String allowedList;
+    private final LifetimeChoices lifetimes;
 
-    UploadPolicy(Set<String> allowedExtensions, long maxUploadBytes) {
+    UploadPolicy(Set<String> allowedExtensions, long maxUploadBytes, LifetimeChoices lifetimes) {
         this.allowedExtensions = Set.copyOf(allowedExtensions);
         this.maxUploadBytes = maxUploadBytes;
         this.allowedList = String.join(", ", new TreeSet<>(allowedExtensions));
+        this.lifetimes = lifetimes;
     }
 
     ApprovedUpload approve(UploadRequest request) {
         String extension = extension(request.extension());
         long size = size(request.size());
         Optional<String> sha256 = request.sha256().map(UploadPolicy::sha256);
-        return new ApprovedUpload(extension, ImageTypes.contentType(extension), size, sha256);
+        Optional<Lifetime> lifetime = lifetime(request.lifetime());
+        return new ApprovedUpload(extension, ImageTypes.contentType(extension), size, sha256, lifetime);
+    }
+
+    /** Empty for forever. The request's text is not echoed: it is the caller's, and may be anything. */
+    private Optional<Lifetime> lifetime(Optional<String> requested) {
+        if (requested.isEmpty()) {
+            return lifetimes.defaultLifetime();
+        }
+        if (!lifetimes.allows(requested.get())) {
+            throw new ApiException(ErrorCode.INVALID_LIFETIME, "This lifetime is not offered. Send one of: "
+                    + String.join(", ", lifetimes.allowedLabels()) + "; or leave it out to get the default ("
+                    + LifetimeChoices.label(lifetimes.defaultLifetime()) + ").");
+        }
+        // "forever" parses to empty, which is what forever is here.
+        return Lifetime.parse(requested.get());
     }
 
     private String extension(String requested) {

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Reads {"extension": "png", "size": 48213, "sha256": "..."} with a strict streaming reader.
+ * Reads {"extension": "png", "size": 48213, "sha256": "...", "lifetime": "7d"} with a strict streaming reader.
  *
  * <p>Streaming rather than a JSON tree, because a tree silently keeps the last of two duplicate keys
  * while another parser in the chain might keep the first; here duplicates and unknown fields are
@@ -45,6 +45,7 @@ final class UploadRequestParser {
         String extension = null;
         BigDecimal size = null;
         String sha256 = null;
+        String lifetime = null;
         Set<String> seen = new HashSet<>();
         reader.beginObject();
         while (reader.hasNext()) {
@@ -56,8 +57,9 @@ final class UploadRequestParser {
                 case "extension" -> extension = string(reader, name);
                 case "size" -> size = number(reader);
                 case "sha256" -> sha256 = reader.peek() == JsonToken.NULL ? skipNull(reader) : string(reader, name);
+                case "lifetime" -> lifetime = reader.peek() == JsonToken.NULL ? skipNull(reader) : lifetime(reader);
                 default -> throw new ApiException(ErrorCode.UNKNOWN_FIELD, "Unknown field '" + printable(name)
-                        + "'. The fields are extension, size and (optional) sha256.");
+                        + "'. The fields are extension, size and the optional sha256 and lifetime.");
             }
         }
         reader.endObject();
@@ -67,12 +69,20 @@ final class UploadRequestParser {
         if (size == null) {
             throw new ApiException(ErrorCode.MISSING_FIELD, "The field 'size' is missing. " + EXAMPLE);
         }
-        return new UploadRequest(extension, size, Optional.ofNullable(sha256));
+        return new UploadRequest(extension, size, Optional.ofNullable(sha256), Optional.ofNullable(lifetime));
     }
 
     private static String string(JsonReader reader, String name) throws IOException {
         if (reader.peek() != JsonToken.STRING) {
             throw new ApiException(ErrorCode.INVALID_FIELD, "The field '" + name + "' must be a string.");
+        }
+        return reader.nextString();
+    }
+
+    private static String lifetime(JsonReader reader) throws IOException {
+        if (reader.peek() != JsonToken.STRING) {
+            throw new ApiException(ErrorCode.INVALID_FIELD,
+                    "The field 'lifetime' must be a string, such as \"7d\" or \"forever\".");
         }
         return reader.nextString();
     }

@@ -12,6 +12,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
+import dev.pinhole.core.DeleteToken;
 import dev.pinhole.core.ErrorCode;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -104,6 +105,27 @@ final class FuzzOracle {
         assertEquals(ALLOWED.get(extension), sent.get("content-type"), sent.toString());
         assertEquals("*", sent.get("if-none-match"), sent.toString());
         assertEquals(request.has("sha256") && !request.get("sha256").isJsonNull(), sent.containsKey("x-amz-checksum-sha256"));
+
+        String lifetime = allowedLifetime(request.get("lifetime"));
+        assertEquals(lifetime, ticket.get("lifetime").getAsString());
+        assertEquals(!"forever".equals(lifetime), sent.containsKey("x-amz-meta-pinhole-lifetime"), sent.toString());
+        assertEquals(ticket.get("removeAfter").isJsonNull(), "forever".equals(lifetime), ticket.toString());
+        JsonObject delete = ticket.getAsJsonObject("delete");
+        assertEquals("DELETE", delete.get("method").getAsString());
+        assertEquals(ticket.getAsJsonObject("status").get("url").getAsString(), delete.get("url").getAsString());
+        String token = delete.getAsJsonObject("headers").get("x-pinhole-delete-token").getAsString();
+        assertEquals(DeleteToken.hash(token), sent.get("x-amz-meta-pinhole-delete-hash"), sent.toString());
+    }
+
+    /** What the handler's default choices grant: forever (also the default), 1d, 7d or 30d, spelled exactly so. */
+    private static String allowedLifetime(JsonElement value) {
+        if (value == null || value.isJsonNull()) {
+            return "forever";
+        }
+        String raw = value.getAsJsonPrimitive().getAsString();
+        assertTrue(value.getAsJsonPrimitive().isString() && Set.of("forever", "1d", "7d", "30d").contains(raw),
+                "a ticket for lifetime " + value);
+        return raw;
     }
 
     /** The request body, read independently of the handler; a ticket means it must be a plain object. */
@@ -112,7 +134,7 @@ final class FuzzOracle {
         assertNotNull(bytes, "a ticket for a body that cannot be decoded");
         assertTrue(bytes.length <= RequestBodies.MAX_BODY_BYTES, "a ticket for a body of " + bytes.length + " bytes");
         JsonObject request = json(new String(bytes, StandardCharsets.UTF_8));
-        assertTrue(Set.of("extension", "size", "sha256").containsAll(request.keySet()), request.toString());
+        assertTrue(Set.of("extension", "size", "sha256", "lifetime").containsAll(request.keySet()), request.toString());
         return request;
     }
 

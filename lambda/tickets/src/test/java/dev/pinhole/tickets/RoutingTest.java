@@ -6,6 +6,7 @@ import static dev.pinhole.tickets.TicketTesting.handler;
 import static dev.pinhole.tickets.TicketTesting.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
@@ -13,6 +14,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -74,6 +76,34 @@ class RoutingTest {
         assertEquals(20L * 1024 * 1024, limits.get("maxBytes").getAsLong());
         assertEquals(300, limits.get("urlLifetimeSeconds").getAsLong());
         assertFalse(limits.get("tokenRequired").getAsBoolean());
+        // and the lifetimes an upload may ask for (forever apart), the default, and that forever is allowed
+        assertEquals("[\"1d\",\"7d\",\"30d\"]", limits.getAsJsonArray("lifetimes").toString());
+        assertEquals("forever", limits.get("defaultLifetime").getAsString());
+        assertTrue(limits.get("foreverAllowed").getAsBoolean());
+        assertEquals(Set.of("allowedExtensions", "contentTypes", "maxBytes", "urlLifetimeSeconds", "tokenRequired",
+                "lifetimes", "defaultLifetime", "foreverAllowed"), limits.keySet());
+    }
+
+    @ParameterizedTest(name = "lifetimes {0}, default {1}")
+    @CsvSource({
+            "'365d, 7d', , '[\"7d\",\"365d\"]', 7d, false",
+            "'forever,90d', 90d, '[\"90d\"]', 90d, true",
+            "forever, , '[]', forever, true"})
+    void limits_listTheConfiguredLifetimes(String list, String defaultLifetime, String lifetimes, String expectedDefault,
+                                           boolean foreverAllowed) {
+        // Given a handler configured with these lifetimes
+        Map<String, String> overrides = new java.util.HashMap<>();
+        overrides.put(TicketConfig.LIFETIMES, list);
+        overrides.put(TicketConfig.DEFAULT_LIFETIME, defaultLifetime);
+        TicketHandler handler = handler(overrides);
+
+        // When the limits are asked for
+        JsonObject limits = json(handler.handleRequest(event("GET", TicketHandler.LIMITS, Map.of(), null, false), null));
+
+        // Then they say exactly that
+        assertEquals(lifetimes, limits.getAsJsonArray("lifetimes").toString());
+        assertEquals(expectedDefault, limits.get("defaultLifetime").getAsString());
+        assertEquals(foreverAllowed, limits.get("foreverAllowed").getAsBoolean());
     }
 
     @Test

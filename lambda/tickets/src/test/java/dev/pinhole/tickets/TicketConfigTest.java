@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.pinhole.core.ConfigurationException;
+import dev.pinhole.core.Lifetime;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -38,7 +39,7 @@ class TicketConfigTest {
         // When the configuration is read
         TicketConfig config = TicketConfig.fromEnvironment(env);
 
-        // Then 20 MiB, 300 s, the six raster types, real S3, no CORS and no token apply
+        // Then 20 MiB, 300 s, the six raster types, real S3, no CORS, no token and forever,1d,7d,30d apply
         assertEquals("images", config.bucket());
         assertEquals("eu-west-1", config.region());
         assertEquals(Optional.of(URI.create("https://d111111abcdef8.cloudfront.net")), config.publicBaseUrl());
@@ -50,6 +51,8 @@ class TicketConfigTest {
         assertEquals(List.of(), config.allowedOrigins());
         assertEquals(Optional.empty(), config.uploadToken());
         assertEquals(Optional.empty(), config.originSecret());
+        assertEquals(new LifetimeChoices(List.of(new Lifetime(1), new Lifetime(7), new Lifetime(30)), true,
+                Optional.empty()), config.lifetimes());
     }
 
     @ParameterizedTest(name = "missing {0} is reported by name")

@@ -46,7 +46,8 @@ class TicketHandlerFuzzTest {
     @FuzzTest(maxDuration = "5m")
     @DictionaryEntries({"POST", "GET", "OPTIONS", "/api/uploads", "/api/limits", " b64", " b64flag", " token", " cors",
             " nobody", " x4000", "x-pinhole-token: ", "origin: ", "{\"extension\":", "\"size\":", "\"sha256\":",
-            "\"png\"", "\"jpg\"", "\"avif\"", "\"svg\"", "1048576", "1048577", "1e309", "-0", "0.5", "null", "u0000"})
+            "\"png\"", "\"jpg\"", "\"avif\"", "\"svg\"", "1048576", "1048577", "1e309", "-0", "0.5", "null", "u0000",
+            "\"lifetime\":", "\"forever\"", "\"7d\"", "\"90d\""})
     void handler_answersEveryRequestWith2xxOr4xxJson(byte[] data) {
         FuzzInput in = FuzzInput.parse(data);
         TicketHandler handler = HANDLERS.get(key(in.has("token"), in.has("cors")));

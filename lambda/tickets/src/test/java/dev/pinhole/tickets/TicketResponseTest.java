@@ -33,7 +33,7 @@ class TicketResponseTest {
     private static final Pattern KEY = Pattern.compile("^i/[A-Za-z0-9_-]{22,}\\.[a-z0-9]+$");
     private static final String CHECKSUM = "AQIDBAUGBwgJCgsMDQ4PEBESExQVFhcYGRobHB0eHyA=";
 
-    private static Map<String, String> query(String url) {
+    static Map<String, String> query(String url) {
         Map<String, String> params = new HashMap<>();
         for (String pair : URI.create(url).getRawQuery().split("&")) {
             int eq = pair.indexOf('=');
@@ -91,8 +91,9 @@ class TicketResponseTest {
         JsonObject headers = json(post("{\"extension\":\"jpg\",\"size\":10}"))
                 .getAsJsonObject("upload").getAsJsonObject("headers");
 
-        // Then the client sets the server's Content-Type and If-None-Match, and nothing its HTTP stack sets itself
-        assertEquals(Set.of("content-type", "if-none-match"), headers.keySet());
+        // Then the client sets the server's Content-Type, If-None-Match and the delete hash (the default lifetime is
+        // forever, so no lifetime metadata), and nothing its HTTP stack sets itself
+        assertEquals(Set.of("content-type", "if-none-match", "x-amz-meta-pinhole-delete-hash"), headers.keySet());
         assertEquals("image/jpeg", headers.get("content-type").getAsString());
         assertEquals("*", headers.get("if-none-match").getAsString());
     }
@@ -105,7 +106,8 @@ class TicketResponseTest {
                 .getAsJsonObject("upload").getAsJsonObject("headers");
 
         // Then the checksum joins the headers to send, and still no host or content-length
-        assertEquals(Set.of("content-type", "if-none-match", "x-amz-checksum-sha256"), headers.keySet());
+        assertEquals(Set.of("content-type", "if-none-match", "x-amz-checksum-sha256", "x-amz-meta-pinhole-delete-hash"),
+                headers.keySet());
         assertEquals(CHECKSUM, headers.get("x-amz-checksum-sha256").getAsString());
     }
 
@@ -117,7 +119,8 @@ class TicketResponseTest {
 
         // Then the presigned URL's signature covers exactly these headers, so S3 refuses any other value
         Map<String, String> query = query(url);
-        assertEquals("content-length;content-type;host;if-none-match", query.get("X-Amz-SignedHeaders"));
+        assertEquals("content-length;content-type;host;if-none-match;x-amz-meta-pinhole-delete-hash",
+                query.get("X-Amz-SignedHeaders"));
         assertEquals("AWS4-HMAC-SHA256", query.get("X-Amz-Algorithm"));
         assertTrue(query.get("X-Amz-Credential").startsWith("AKIDPINHOLETEST/"), query::toString);
         assertEquals(64, query.get("X-Amz-Signature").length());
@@ -131,8 +134,8 @@ class TicketResponseTest {
                 .getAsJsonObject("upload").get("url").getAsString();
 
         // Then the checksum header is signed too, so other bytes are refused
-        assertEquals("content-length;content-type;host;if-none-match;x-amz-checksum-sha256",
-                query(url).get("X-Amz-SignedHeaders"));
+        assertEquals("content-length;content-type;host;if-none-match;x-amz-checksum-sha256;"
+                + "x-amz-meta-pinhole-delete-hash", query(url).get("X-Amz-SignedHeaders"));
     }
 
     @Test

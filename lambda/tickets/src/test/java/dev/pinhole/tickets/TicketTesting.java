@@ -15,6 +15,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -66,6 +67,11 @@ final class TicketTesting {
 
     static TicketHandler handler(Map<String, String> overrides) {
         return new TicketHandler(config(overrides), SIGNER);
+    }
+
+    /** A handler whose tickets are issued at the clock's time (removeAfter); the URLs are signed in real time. */
+    static TicketHandler handler(Map<String, String> overrides, Clock clock) {
+        return new TicketHandler(config(overrides), SIGNER, clock);
     }
 
     static APIGatewayV2HTTPEvent event(String method, String path, Map<String, String> headers, String body,

@@ -5,26 +5,31 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pinhole.core.ApiException;
+import dev.pinhole.core.DeleteToken;
 import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ErrorJson;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
 import dev.pinhole.images.store.ImageBucket;
+import dev.pinhole.images.store.PendingInvalidations;
 import dev.pinhole.images.store.S3Clients;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The image API: {@code GET /api/images/<id>.<ext>} tells a client where its upload is: {@code checking},
- * {@code published} (with the link and what metadata was removed) or {@code refused} (with the reason).
- * The resource is the image itself, so that taking images back (DELETE, issue 13) joins it on the same path.
+ * {@code published} (with the link and what metadata was removed), {@code refused} (with the reason) or
+ * {@code deleted}; {@code DELETE} on the same resource, with the ticket's delete token in
+ * {@value DeleteToken#HEADER}, takes the image back ({@link Deletion}).
  */
 public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     /** The methods each image resource answers: the Allow header of a 405, and the template's routes (checked). */
-    public static final String ALLOWED_METHODS = "GET";
+    public static final String ALLOWED_METHODS = "GET, DELETE";
 
     private final StatusLookup status;
+    private final Deletion deletion;
     private final PublicLinks links;
 
     /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
@@ -38,7 +43,14 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** Used by tests and the local stack, which bring their own S3 client. */
     public ImageApiHandler(ImageApiConfig config, S3Client s3) {
-        this.status = new StatusLookup(new ImageBucket(s3, config.store().bucket()));
+        this(config, s3, Clock.systemUTC());
+    }
+
+    /** Used by tests and the local stack that also bring their clock (the time a tombstone records). */
+    public ImageApiHandler(ImageApiConfig config, S3Client s3, Clock clock) {
+        ImageBucket bucket = new ImageBucket(s3, config.store().bucket());
+        this.status = new StatusLookup(bucket);
+        this.deletion = new Deletion(bucket, new PendingInvalidations(s3, config.store().bucket()), clock);
         this.links = new PublicLinks(config.publicBaseUrl(), config.originSecret());
     }
 
@@ -68,14 +80,22 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
         ImageKey key = ImageKey.parseName(path.substring(ImageRoutes.PREFIX.length()))
                 .orElseThrow(ImageApiHandler::noSuchImage);
-        if (!"GET".equals(request.method())) {
-            throw ApiException.methodNotAllowed(request.method(), ALLOWED_METHODS);
+        switch (request.method()) {
+            case "GET" -> {
+                ImageStatus found = status.find(key, image -> links.link(image, request))
+                        .orElseThrow(ImageApiHandler::noSuchImage);
+                return respond(200, JsonBodies.status(found), headers);
+            }
+            case "DELETE" -> {
+                deletion.delete(key, request.header(DeleteToken.HEADER));
+                System.out.println("pinhole-images: deleted " + key.name());
+                return respond(200, JsonBodies.status(new ImageStatus.Deleted()), headers);
+            }
+            default -> throw ApiException.methodNotAllowed(request.method(), ALLOWED_METHODS);
         }
-        ImageStatus found = status.find(key, image -> links.link(image, request)).orElseThrow(ImageApiHandler::noSuchImage);
-        return respond(200, JsonBodies.status(found), headers);
     }
 
-    private static ApiException noSuchImage() {
+    static ApiException noSuchImage() {
         return new ApiException(ErrorCode.NOT_FOUND, "There is no image by that name: it was never uploaded, "
                 + "or its upload expired before it was sent.");
     }

@@ -15,4 +15,8 @@ sealed interface ImageStatus {
 
     record Refused(RefusalRecord reason) implements ImageStatus {
     }
+
+    /** The image was deleted with its delete token: its tombstone is there. */
+    record Deleted() implements ImageStatus {
+    }
 }

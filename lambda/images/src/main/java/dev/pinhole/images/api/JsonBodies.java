@@ -26,6 +26,8 @@ final class JsonBodies {
                 json.name("code").value(refused.reason().code());
                 json.name("message").value(refused.reason().message());
                 json.endObject();
+            } else if (status instanceof ImageStatus.Deleted) {
+                json.name("state").value("deleted");
             }
             json.endObject();
         });

@@ -3,22 +3,18 @@ package dev.pinhole.images.api;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.images.store.ImageBucket;
 import dev.pinhole.images.store.RefusalRecord;
-import java.time.Instant;
+import dev.pinhole.images.store.RemovedKinds;
 import java.util.Optional;
 import java.util.function.Function;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 
 /**
  * Finds an image's status from what the bucket holds, without a database: the public image, else the upload,
- * else the refusal record. The publisher writes the image (or the record) before it deletes the upload, so
- * looking in this order and at the public image once more at the end never misses an image that moved on
- * between two look-ups: "not found" is answered only when nothing was there at any step.
+ * else the refusal record or the tombstone a delete left. The publisher writes the image (or the record) before
+ * it deletes the upload, so looking in this order and at the public image once more at the end never misses an
+ * image that moved on between two look-ups: "not found" is answered only when nothing was there at any step.
  */
 final class StatusLookup {
-    /** What a record that cannot be read says; only a record not written by Pinhole is unreadable. */
-    private static final RefusalRecord UNREADABLE = new RefusalRecord("refused",
-            "The image was not published.", Instant.EPOCH);
-
     private final ImageBucket bucket;
 
     StatusLookup(ImageBucket bucket) {
@@ -34,15 +30,16 @@ final class StatusLookup {
         if (bucket.exists(key.uploadKey())) {
             return Optional.of(new ImageStatus.Checking());
         }
-        Optional<byte[]> record = bucket.readSmall(key.refusalKey(), RefusalRecord.MAX_BYTES);
+        Optional<RefusalRecord> record = bucket.record(key);
         if (record.isPresent()) {
-            return Optional.of(new ImageStatus.Refused(RefusalRecord.parse(record.get()).orElse(UNREADABLE)));
+            return Optional.of(record.get().isTombstone() ? new ImageStatus.Deleted()
+                    : new ImageStatus.Refused(record.get()));
         }
         return published(key, link);
     }
 
     private Optional<ImageStatus> published(ImageKey key, Function<ImageKey, String> link) {
         Optional<HeadObjectResponse> head = bucket.head(key.publicKey());
-        return head.map(found -> new ImageStatus.Published(link.apply(key), ImageBucket.removedKinds(found)));
+        return head.map(found -> new ImageStatus.Published(link.apply(key), RemovedKinds.of(found.metadata())));
     }
 }

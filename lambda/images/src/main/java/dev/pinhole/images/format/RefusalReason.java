@@ -21,7 +21,9 @@ public enum RefusalReason {
             "The image carries metadata that cannot be removed without re-encoding it."),
     // Decided by the publisher before any format looks at the bytes:
     TOO_LARGE("too_large", "The file is larger than this host accepts."),
-    UNSUPPORTED_TYPE("unsupported_type", "This host cannot check images of this type, so it does not publish them.");
+    UNSUPPORTED_TYPE("unsupported_type", "This host cannot check images of this type, so it does not publish them."),
+    /** The upload's signed metadata (its lifetime, its remove-after) does not parse: no ticket of this host made it. */
+    INVALID_TICKET("invalid_ticket", "The upload does not carry the details of a ticket this host issued.");
 
     private final String code;
     private final String message;

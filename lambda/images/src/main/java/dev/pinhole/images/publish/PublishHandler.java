@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.images.store.ImageBucket;
+import dev.pinhole.images.store.PendingInvalidations;
 import dev.pinhole.images.store.S3Clients;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -33,15 +34,32 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
     }
 
     private PublishHandler(PublisherConfig config) {
-        this(S3Clients.create(config.store(), S3Clients.lambdaCredentials()), config.store().bucket(),
-                FormatLookup.registry(), config.limits(), Clock.systemUTC());
+        this(config, S3Clients.create(config.store(), S3Clients.lambdaCredentials()), FormatLookup.registry(),
+                Clock.systemUTC());
     }
 
-    /** Used by tests and the local stack, which bring their own S3 client, formats and limits. */
+    /**
+     * Used by tests and the local stack: the whole configuration (bucket, limits, whether to tag), their own S3
+     * client and formats, and the clock that Cache-Control lifetimes count from.
+     */
+    public PublishHandler(PublisherConfig config, S3Client s3, FormatLookup formats, Clock clock) {
+        this(s3, config.store().bucket(), formats, config.limits(), config.tagObjects(), clock);
+    }
+
+    /**
+     * Used by tests and tools against S3Proxy, which has no object tagging: images are published without the
+     * lifetime tag (their metadata and Cache-Control still carry the lifetime).
+     */
     public PublishHandler(S3Client s3, String bucket, FormatLookup formats, PublishLimits limits, Clock clock) {
+        this(s3, bucket, formats, limits, false, clock);
+    }
+
+    private PublishHandler(S3Client s3, String bucket, FormatLookup formats, PublishLimits limits,
+                           boolean tagObjects, Clock clock) {
         this.bucket = bucket;
         this.log = new PublishLog(System.out);
-        this.publisher = new Publisher(new ImageBucket(s3, bucket), formats, limits, clock, log);
+        this.publisher = new Publisher(new ImageBucket(s3, bucket), new PendingInvalidations(s3, bucket), formats,
+                limits, tagObjects, clock, log);
     }
 
     @Override

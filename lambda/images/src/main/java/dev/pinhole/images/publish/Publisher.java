@@ -3,6 +3,7 @@ package dev.pinhole.images.publish;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.images.format.RefusalReason;
 import dev.pinhole.images.store.ImageBucket;
+import dev.pinhole.images.store.PendingInvalidations;
 import dev.pinhole.images.store.RefusalRecord;
 import dev.pinhole.images.store.Upload;
 import java.time.Clock;
@@ -18,21 +19,30 @@ import java.time.Clock;
  *       leaves the upload for the retry, which finds the finished image or record and only deletes.</li>
  *   <li>A name that has an image or a refusal record is never looked at again: a ticket replayed within its
  *       lifetime (its upload key is free again once the upload is deleted) can neither replace a published
- *       image nor publish a name that was refused.</li>
+ *       image nor publish a name that was refused or deleted.</li>
+ *   <li>A delete may come while the upload is being checked: it writes the tombstone first. So after writing the
+ *       public image the publisher looks for a record once more, and withdraws the image if there is one; the
+ *       delete, for its part, looks for the public image after its tombstone. Whichever comes second sees the
+ *       other's write, so a deleted name never stays published.</li>
  * </ul>
  */
 final class Publisher {
     private final ImageBucket bucket;
+    private final PendingInvalidations invalidations;
     private final FormatLookup formats;
     private final PublishLimits limits;
+    private final boolean tagObjects;
     private final ImageCheck check;
     private final Clock clock;
     private final PublishLog log;
 
-    Publisher(ImageBucket bucket, FormatLookup formats, PublishLimits limits, Clock clock, PublishLog log) {
+    Publisher(ImageBucket bucket, PendingInvalidations invalidations, FormatLookup formats, PublishLimits limits,
+              boolean tagObjects, Clock clock, PublishLog log) {
         this.bucket = bucket;
+        this.invalidations = invalidations;
         this.formats = formats;
         this.limits = limits;
+        this.tagObjects = tagObjects;
         this.check = new ImageCheck(limits, log);
         this.clock = clock;
         this.log = log;
@@ -40,8 +50,10 @@ final class Publisher {
 
     Outcome publish(ImageKey key) {
         if (bucket.exists(key.publicKey())) {
+            // A retry of a publish that wrote the image and then failed before its look for a tombstone.
+            Outcome outcome = bucket.exists(key.refusalKey()) ? withdraw(key) : Outcome.ALREADY_PUBLISHED;
             bucket.deleteUpload(key);
-            return Outcome.ALREADY_PUBLISHED;
+            return outcome;
         }
         if (bucket.exists(key.refusalKey())) {
             bucket.deleteUpload(key);
@@ -54,15 +66,39 @@ final class Publisher {
         if (upload instanceof Upload.TooLarge tooLarge) {
             return refuse(key, RefusalReason.TOO_LARGE, tooLarge.size() + " bytes, over " + limits.maxBytes());
         }
-        byte[] bytes = ((Upload.Bytes) upload).content();
-        Verdict verdict = check.check(key.name(), formats.forExtension(key.extension()), bytes);
+        Upload.Bytes bytes = (Upload.Bytes) upload;
+        UploadTerms terms;
+        try {
+            terms = UploadTerms.read(bytes.metadata(), clock.instant());
+        } catch (UploadTerms.Invalid invalid) {
+            return refuse(key, RefusalReason.INVALID_TICKET, invalid.getMessage());
+        }
+        Verdict verdict = check.check(key.name(), formats.forExtension(key.extension()), bytes.content());
         if (verdict instanceof Verdict.Refused refused) {
             return refuse(key, refused.reason(), refused.detail());
         }
         var cleaning = ((Verdict.Accepted) verdict).cleaning();
-        boolean written = bucket.putPublic(key, cleaning.bytes(), cleaning.removed());
+        boolean written = bucket.putPublic(key, cleaning.bytes(),
+                terms.publication(cleaning.removed(), tagObjects, clock.instant()));
+        Outcome outcome;
+        if (bucket.exists(key.refusalKey())) {
+            outcome = withdraw(key);
+        } else {
+            outcome = written ? Outcome.PUBLISHED : Outcome.ALREADY_PUBLISHED;
+        }
         bucket.deleteUpload(key);
-        return written ? Outcome.PUBLISHED : Outcome.ALREADY_PUBLISHED;
+        return outcome;
+    }
+
+    /**
+     * The name was deleted while its image was being written: remove the image again, and have its link
+     * invalidated, in case a viewer fetched it through CloudFront in between.
+     */
+    private Outcome withdraw(ImageKey key) {
+        // The marker first, as in Deletion: a failure in between leaves the image for the retry, not at the edge.
+        invalidations.add(key);
+        bucket.deletePublic(key);
+        return Outcome.WITHDRAWN;
     }
 
     private Outcome refuse(ImageKey key, RefusalReason reason, String detail) {

@@ -11,14 +11,21 @@ import java.util.Map;
 /**
  * Everything the publisher is configured with, read once at start-up. The only place that knows its
  * environment variables; the README's configuration table and the template test mirror {@link #VARIABLES}.
+ *
+ * @param tagObjects whether published images with a lifetime are tagged {@code pinhole-lifetime=<label>} (the tag
+ *                   S3 lifecycle rules remove them by). On by default, as S3 needs it; off only for a store without
+ *                   object tagging: S3Proxy 4.1 answers a PUT with {@code x-amz-tagging} 501 NotImplemented, and
+ *                   the local stack removes expired images itself, by their remove-after metadata.
  */
-public record PublisherConfig(StoreConfig store, PublishLimits limits) {
+public record PublisherConfig(StoreConfig store, PublishLimits limits, boolean tagObjects) {
     /** The ticket function's variable: one stack parameter sets both. */
     public static final String MAX_UPLOAD_BYTES = "PINHOLE_MAX_UPLOAD_BYTES";
     public static final String MAX_PIXELS = "PINHOLE_MAX_PIXELS";
     public static final String MAX_FRAMES = "PINHOLE_MAX_FRAMES";
     public static final String MAX_PARTS = "PINHOLE_MAX_PARTS";
     public static final String KEEP_COPYRIGHT = "PINHOLE_KEEP_COPYRIGHT";
+    /** Local stack only: S3Proxy has no object tagging. */
+    public static final String S3_OBJECT_TAGGING = "PINHOLE_S3_OBJECT_TAGGING";
 
     /** The array an image is read into is indexed by int; S3's 5 GiB single-PUT limit is far beyond it. */
     static final long MAX_READABLE_BYTES = Integer.MAX_VALUE - 8;
@@ -35,12 +42,12 @@ public record PublisherConfig(StoreConfig store, PublishLimits limits) {
                 env.longInRange(MAX_UPLOAD_BYTES, PublishLimits.DEFAULT_MAX_BYTES, 1, MAX_READABLE_BYTES),
                 inspection,
                 new MetadataPolicy(env.flag(KEEP_COPYRIGHT, false)));
-        return new PublisherConfig(StoreConfig.from(env), limits);
+        return new PublisherConfig(StoreConfig.from(env), limits, env.flag(S3_OBJECT_TAGGING, true));
     }
 
     private static List<String> variables() {
         List<String> names = new ArrayList<>(StoreConfig.VARIABLES);
-        names.addAll(List.of(MAX_UPLOAD_BYTES, MAX_PIXELS, MAX_FRAMES, MAX_PARTS, KEEP_COPYRIGHT));
+        names.addAll(List.of(MAX_UPLOAD_BYTES, MAX_PIXELS, MAX_FRAMES, MAX_PARTS, KEEP_COPYRIGHT, S3_OBJECT_TAGGING));
         return List.copyOf(names);
     }
 }

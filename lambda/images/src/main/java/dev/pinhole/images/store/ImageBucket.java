@@ -2,16 +2,13 @@ package dev.pinhole.images.store;
 
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageTypes;
-import dev.pinhole.images.format.MetadataKind;
+import dev.pinhole.core.Lifetime;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.Locale;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
@@ -23,6 +20,8 @@ import software.amazon.awssdk.services.s3.model.HeadObjectRequest;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.model.Tag;
+import software.amazon.awssdk.services.s3.model.Tagging;
 
 /**
  * The image bucket as the image functions use it: the few operations they need, each with S3's answers turned
@@ -30,11 +29,11 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * credentials) is thrown, so that Lambda retries the invocation.
  */
 public final class ImageBucket {
-    /** Published images never change (names are never reused), so caches may keep them for a year. */
+    /**
+     * Published images never change (names are never reused), so caches may keep one that is kept until deleted
+     * for a year; a delete invalidates CloudFront's copy.
+     */
     public static final String CACHE_FOREVER = "public, max-age=31536000, immutable";
-    /** User metadata on a published image: the kinds of metadata the publisher removed, or "none". */
-    public static final String REMOVED_METADATA = "pinhole-removed";
-    static final String NOTHING_REMOVED = "none";
 
     private final S3Client s3;
     private final String bucket;
@@ -68,7 +67,7 @@ public final class ImageBucket {
                 // next request on it failed and was retried.)
                 return new Upload.TooLarge(length == null ? -1 : length);
             }
-            return new Upload.Bytes(readExactly(in, length.intValue()));
+            return new Upload.Bytes(readExactly(in, length.intValue()), in.response().metadata());
         } catch (IOException failed) {
             throw new UncheckedIOException("reading " + key.uploadKey() + " failed", failed);
         }
@@ -101,29 +100,49 @@ public final class ImageBucket {
 
     /**
      * Writes the published image unless one exists: {@code If-None-Match: *} makes the first writer win, so
-     * neither a duplicate event nor a replayed ticket can replace an image once it is public.
+     * neither a duplicate event nor a replayed ticket can replace an image once it is public. The lifetime tag is
+     * part of the same PUT, so no image is ever public without the tag its lifecycle rule needs.
      *
      * @return false when an image was there already
      */
-    public boolean putPublic(ImageKey key, byte[] image, Set<MetadataKind> removed) {
-        String contentType = ImageTypes.contentType(key.extension());
-        return putIfAbsent(key.publicKey(), image, contentType, CACHE_FOREVER,
-                Map.of(REMOVED_METADATA, removedList(removed)));
+    public boolean putPublic(ImageKey key, byte[] image, Publication publication) {
+        PutObjectRequest.Builder put = conditionalPut(key.publicKey(), ImageTypes.contentType(key.extension()),
+                publication.cacheControl(), publication.metadata());
+        publication.tag().ifPresent(lifetime -> put.tagging(Tagging.builder()
+                .tagSet(Tag.builder().key(Lifetime.TAG).value(lifetime.label()).build()).build()));
+        return putIfAbsent(put.build(), image);
     }
 
     /** Writes a refusal record unless one exists. @return false when one was there already */
     public boolean putRefusal(ImageKey key, byte[] json) {
-        return putIfAbsent(key.refusalKey(), json, "application/json", "no-store", Map.of());
+        return putIfAbsent(conditionalPut(key.refusalKey(), "application/json", "no-store", Map.of()).build(), json);
     }
 
-    private boolean putIfAbsent(String key, byte[] body, String contentType, String cacheControl,
-                                Map<String, String> metadata) {
+    /**
+     * Writes a deleted image's tombstone (its refusal record with the code {@value RefusalRecord#DELETED}) unless
+     * the name has a record already. @return false when one was there (a refusal, or another delete's tombstone)
+     */
+    public boolean putTombstone(ImageKey key, Instant deletedAt) {
+        return putRefusal(key, RefusalRecord.tombstone(deletedAt).toJson());
+    }
+
+    /** The name's refusal record or tombstone; {@link RefusalRecord#UNREADABLE} for one Pinhole did not write. */
+    public Optional<RefusalRecord> record(ImageKey key) {
+        return readSmall(key.refusalKey(), RefusalRecord.MAX_BYTES)
+                .map(bytes -> RefusalRecord.parse(bytes).orElse(RefusalRecord.UNREADABLE));
+    }
+
+    private PutObjectRequest.Builder conditionalPut(String key, String contentType, String cacheControl,
+                                                    Map<String, String> metadata) {
+        return PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType)
+                .cacheControl(cacheControl).metadata(metadata);
+    }
+
+    private boolean putIfAbsent(PutObjectRequest put, byte[] body) {
         try {
             // The array itself, not a copy (RequestBody.fromBytes copies): the image is the largest thing in memory.
-            s3.putObject(PutObjectRequest.builder().bucket(bucket).key(key).ifNoneMatch("*").contentType(contentType)
-                            .cacheControl(cacheControl).metadata(metadata).build(),
-                    RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(body), body.length,
-                            contentType));
+            s3.putObject(put, RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(body),
+                    body.length, put.contentType()));
             return true;
         } catch (S3Exception failed) {
             if (failed.statusCode() == 412) {
@@ -159,25 +178,9 @@ public final class ImageBucket {
         s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key.uploadKey()).build());
     }
 
-    /** The kinds a published image's metadata says were removed (lower-case names). */
-    public static Set<String> removedKinds(HeadObjectResponse head) {
-        String value = head.metadata() == null ? null : head.metadata().get(REMOVED_METADATA);
-        if (value == null || value.isBlank() || NOTHING_REMOVED.equals(value)) {
-            return Set.of();
-        }
-        Set<String> kinds = new TreeSet<>();
-        for (String item : value.split(",")) {
-            kinds.add(item.trim());
-        }
-        return kinds;
-    }
-
-    static String removedList(Set<MetadataKind> removed) {
-        if (removed.isEmpty()) {
-            return NOTHING_REMOVED;
-        }
-        return removed.stream().sorted().map(kind -> kind.name().toLowerCase(Locale.ROOT))
-                .collect(Collectors.joining(","));
+    /** Deletes the published image: the link stops serving at the origin at once (CloudFront's copy remains). */
+    public void deletePublic(ImageKey key) {
+        s3.deleteObject(DeleteObjectRequest.builder().bucket(bucket).key(key.publicKey()).build());
     }
 
     /**

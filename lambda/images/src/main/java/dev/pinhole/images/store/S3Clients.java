@@ -10,6 +10,7 @@ import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3ClientBuilder;
 import software.amazon.awssdk.services.s3.S3Configuration;
 
 /** Builds the one S3 client a function keeps for its lifetime. */
@@ -28,6 +29,11 @@ public final class S3Clients {
     }
 
     public static S3Client create(StoreConfig config, AwsCredentialsProvider credentials) {
+        return builder(config, credentials).build();
+    }
+
+    /** The functions' client settings, for a caller (a test) that adds to them. */
+    public static S3ClientBuilder builder(StoreConfig config, AwsCredentialsProvider credentials) {
         var builder = S3Client.builder()
                 .region(Region.of(config.region()))
                 .credentialsProvider(credentials)
@@ -47,6 +53,6 @@ public final class S3Clients {
                 .serviceConfiguration(S3Configuration.builder().expectContinueEnabled(false).build())
                 .forcePathStyle(config.pathStyleAccess());
         config.s3Endpoint().ifPresent(builder::endpointOverride);
-        return builder.build();
+        return builder;
     }
 }

@@ -21,6 +21,7 @@ import dev.pinhole.images.store.StoreConfig;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -138,19 +139,24 @@ class ImageApiHandlerTest {
                     throw new AssertionError("S3 must not be asked about " + path);
                 }));
 
-        APIGatewayV2HTTPResponse response = noS3.handleRequest(Events.http("get-image-status.json", path), null);
+        for (String fixture : List.of("get-image-status.json", "delete-image.json")) {
+            APIGatewayV2HTTPResponse response = noS3.handleRequest(Events.http(fixture, path), null);
 
-        assertEquals(404, response.getStatusCode(), path);
-        assertEquals("not_found", json(response).getAsJsonObject("error").get("code").getAsString());
+            assertEquals(404, response.getStatusCode(), fixture + " " + path);
+            assertEquals("not_found", json(response).getAsJsonObject("error").get("code").getAsString());
+        }
     }
 
-    @Test
-    void otherMethod_is405WithAllow() {
-        APIGatewayV2HTTPResponse response = api.handleRequest(Events.http("delete-image.json",
-                "/api/images/" + ImageKey.mint("png").name()), null);
+    @ParameterizedTest
+    @ValueSource(strings = {"PUT", "POST", "PATCH", "HEAD", "OPTIONS", "get", ""})
+    void otherMethod_is405WithAllow(String method) {
+        APIGatewayV2HTTPEvent event = Events.http("delete-image.json", "/api/images/" + ImageKey.mint("png").name());
+        event.getRequestContext().getHttp().setMethod(method);
+
+        APIGatewayV2HTTPResponse response = api.handleRequest(event, null);
 
         assertEquals(405, response.getStatusCode());
-        assertEquals("GET", response.getHeaders().get("allow"));
+        assertEquals("GET, DELETE", response.getHeaders().get("allow"));
         assertEquals("method_not_allowed", json(response).getAsJsonObject("error").get("code").getAsString());
     }
 

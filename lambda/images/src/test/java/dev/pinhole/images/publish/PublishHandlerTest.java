@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.pinhole.core.ImageKey;
+import dev.pinhole.core.ImageMetadata;
 import dev.pinhole.images.Events;
 import dev.pinhole.images.TestBucket;
 import dev.pinhole.images.TinyFormat;
@@ -93,7 +94,7 @@ class PublishHandlerTest {
         HeadObjectResponse head = bucket.head(key.publicKey());
         assertEquals("image/png", head.contentType());
         assertEquals(ImageBucket.CACHE_FOREVER, head.cacheControl());
-        assertEquals(Map.of(ImageBucket.REMOVED_METADATA, "none"), head.metadata());
+        assertEquals(Map.of(ImageMetadata.REMOVED, "none"), head.metadata());
         // and the upload and any refusal record are gone
         assertFalse(bucket.exists(key.uploadKey()));
         assertFalse(bucket.exists(key.refusalKey()));
@@ -110,7 +111,7 @@ class PublishHandlerTest {
 
         // Then the public image is the cleaned one, and its metadata names what was taken out
         assertArrayEquals(Arrays.copyOf(image, image.length - 12), bucket.get(key.publicKey()).orElseThrow());
-        assertEquals("location", bucket.head(key.publicKey()).metadata().get(ImageBucket.REMOVED_METADATA));
+        assertEquals("location", bucket.head(key.publicKey()).metadata().get(ImageMetadata.REMOVED));
     }
 
     static Stream<Arguments> refusals() {

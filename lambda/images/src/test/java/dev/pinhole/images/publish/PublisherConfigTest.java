@@ -20,6 +20,7 @@ class PublisherConfigTest {
         assertEquals(InspectionLimits.DEFAULT, config.limits().inspection());
         assertEquals(false, config.limits().metadata().keepCopyright());
         assertEquals("b", config.store().bucket());
+        assertEquals(true, config.tagObjects(), "S3's lifecycle rules need the lifetime tag");
     }
 
     @Test
@@ -32,6 +33,7 @@ class PublisherConfigTest {
         variables.put(PublisherConfig.KEEP_COPYRIGHT, "true");
         variables.put("PINHOLE_S3_ENDPOINT", "http://127.0.0.1:9000");
         variables.put("PINHOLE_S3_PATH_STYLE", "true");
+        variables.put(PublisherConfig.S3_OBJECT_TAGGING, "false");
 
         PublisherConfig config = PublisherConfig.fromEnvironment(variables);
 
@@ -39,6 +41,7 @@ class PublisherConfigTest {
                 new dev.pinhole.images.format.MetadataPolicy(true)), config.limits());
         assertEquals("http://127.0.0.1:9000", config.store().s3Endpoint().orElseThrow().toString());
         assertEquals(true, config.store().pathStyleAccess());
+        assertEquals(false, config.tagObjects());
         assertEquals(variables.keySet(), new java.util.HashSet<>(PublisherConfig.VARIABLES));
     }
 

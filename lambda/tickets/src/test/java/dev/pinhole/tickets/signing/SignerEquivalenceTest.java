@@ -2,6 +2,7 @@ package dev.pinhole.tickets.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.pinhole.core.ImageMetadata;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,17 +33,29 @@ class SignerEquivalenceTest {
     private static final String KEY = "i/q3Lr0w9xT0m5QmJ7cV2b1A.png";
     private static final String SHA256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
 
-    @ParameterizedTest(name = "{0}, endpoint {1}, path style {2}, checksum {3}, session {4}")
+    /** User metadata as a ticket with a lifetime signs it, by the SDK's names (without x-amz-meta-). */
+    private static final Map<String, String> METADATA = metadata();
+
+    private static Map<String, String> metadata() {
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put(ImageMetadata.DELETE_HASH, "n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg");
+        metadata.put(ImageMetadata.LIFETIME, "7d");
+        metadata.put(ImageMetadata.REMOVE_AFTER, "2026-12-08T18:30:15Z");
+        return metadata;
+    }
+
+    @ParameterizedTest(name = "{0}, endpoint {1}, path style {2}, checksum {3}, session {4}, metadata {5}")
     @CsvSource({
-            "us-east-1, , false, true, false",
-            "eu-west-1, , false, false, false",
-            "eu-west-1, , false, true, true",
-            "ap-southeast-2, , true, true, false",
-            "us-east-1, http://127.0.0.1:9000, true, true, false",
-            "eu-central-1, https://minio.example.org, true, false, true",
-            "auto, https://account.r2.cloudflarestorage.com, false, true, false"})
+            "us-east-1, , false, true, false, false",
+            "eu-west-1, , false, false, false, false",
+            "eu-west-1, , false, true, true, true",
+            "ap-southeast-2, , true, true, false, true",
+            "us-east-1, http://127.0.0.1:9000, true, true, false, false",
+            "us-east-1, http://127.0.0.1:9000, true, false, false, true",
+            "eu-central-1, https://minio.example.org, true, false, true, true",
+            "auto, https://account.r2.cloudflarestorage.com, false, true, false, false"})
     void uploadSigner_signsExactlyAsS3Presigner(String region, String endpoint, boolean pathStyle,
-                                                boolean checksum, boolean session) {
+                                                boolean checksum, boolean session, boolean metadata) {
         // Given the same bucket, key, headers, credentials and addressing for both
         Optional<URI> s3Endpoint = Optional.ofNullable(endpoint).map(URI::create);
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(session
@@ -54,9 +67,12 @@ class SignerEquivalenceTest {
         if (checksum) {
             headers.put("x-amz-checksum-sha256", SHA256);
         }
+        if (metadata) {
+            METADATA.forEach((name, value) -> headers.put(ImageMetadata.header(name), value));
+        }
 
-        // When the SDK's presigner signs, and UploadSigner signs at the SDK's signing instant
-        URI sdk = sdkPresign(region, s3Endpoint, pathStyle, credentials, checksum);
+        // When the SDK's presigner signs (the metadata as PutObject's own), and UploadSigner signs at its instant
+        URI sdk = sdkPresign(region, s3Endpoint, pathStyle, credentials, checksum, metadata);
         Instant signedAt = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmssX")
                 .parse(query(sdk).get("X-Amz-Date"), Instant::from);
         UploadSigner ours = new UploadSigner(ObjectAddress.of(BUCKET, region, s3Endpoint, pathStyle), region,
@@ -70,7 +86,7 @@ class SignerEquivalenceTest {
     }
 
     private static URI sdkPresign(String region, Optional<URI> s3Endpoint, boolean pathStyle,
-                                  StaticCredentialsProvider credentials, boolean checksum) {
+                                  StaticCredentialsProvider credentials, boolean checksum, boolean metadata) {
         S3Presigner.Builder builder = S3Presigner.builder().region(Region.of(region))
                 .credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build());
@@ -80,7 +96,8 @@ class SignerEquivalenceTest {
                     .signatureDuration(Duration.ofSeconds(300))
                     .putObjectRequest(put -> put.bucket(BUCKET).key(KEY).contentType("image/png")
                             .contentLength(48213L).ifNoneMatch("*")
-                            .checksumSHA256(Optional.of(SHA256).filter(x -> checksum).orElse(null))));
+                            .checksumSHA256(Optional.of(SHA256).filter(x -> checksum).orElse(null))
+                            .metadata(metadata ? METADATA : null)));
             return URI.create(presigned.url().toString());
         }
     }

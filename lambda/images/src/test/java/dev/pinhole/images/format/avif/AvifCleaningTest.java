@@ -16,7 +16,7 @@ import dev.pinhole.images.format.MetadataKinds;
 import dev.pinhole.images.format.Refusal;
 import dev.pinhole.images.format.RefusalReason;
 import dev.pinhole.images.format.MetadataPolicy;
-import dev.pinhole.testkit.ExifTool;
+import dev.pinhole.testkit.Exiftool;
 import dev.pinhole.testkit.SampleImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +67,7 @@ class AvifCleaningTest {
     @MethodSource("withMetadata")
     void clean_removesEveryTagExiftoolFindsButTheColourProfile(String name, Supplier<byte[]> sample) throws IOException {
         // Given an AVIF carrying Exif (position, camera, serial, date, comment) and XMP (creator, description)
-        ExifTool exifTool = ExifTool.require();
+        Exiftool exifTool = Exiftool.require();
         byte[] original = withMetadata(name, sample);
         Map<String, String> before = exifTool.tags(Files.write(dir.resolve("before.avif"), original));
         assertTrue(before.containsKey("GPS:GPSLatitude") && before.containsKey("XMP-dc:Creator")
@@ -318,7 +318,7 @@ class AvifCleaningTest {
         return TAGGED.computeIfAbsent(name, key -> {
             try {
                 Path file = Files.write(dir.resolve("to-tag.avif"), sample.get());
-                ExifTool.require().write(file, "-GPSLatitude=48.8584", "-GPSLatitudeRef=N", "-GPSLongitude=2.2945",
+                Exiftool.require().writeInPlace(file, "-GPSLatitude=48.8584", "-GPSLatitudeRef=N", "-GPSLongitude=2.2945",
                         "-GPSLongitudeRef=E", "-Make=Pinhole", "-Model=TestCam", "-SerialNumber=SN123",
                         "-DateTimeOriginal=2024:01:02 03:04:05", "-UserComment=at home", "-XMP-dc:Creator=Jane Doe",
                         "-XMP-dc:Description=secret caption");

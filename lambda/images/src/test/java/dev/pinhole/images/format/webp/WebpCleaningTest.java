@@ -18,7 +18,7 @@ import dev.pinhole.images.format.InspectionLimits;
 import dev.pinhole.images.format.MetadataKind;
 import dev.pinhole.images.format.MetadataPolicy;
 import dev.pinhole.images.format.Refusal;
-import dev.pinhole.testkit.ExifTool;
+import dev.pinhole.testkit.Exiftool;
 import dev.pinhole.testkit.SampleImages;
 import java.awt.color.ColorSpace;
 import java.awt.color.ICC_Profile;
@@ -70,7 +70,7 @@ class WebpCleaningTest {
     @MethodSource("samples")
     void clean_removesEveryTagExiftoolWroteButTheColourProfile(String name, Supplier<byte[]> sample) throws IOException {
         // Given a WebP into which exiftool wrote position, camera, dates, comments, XMP and an ICC profile
-        ExifTool exifTool = ExifTool.require();
+        Exiftool exifTool = Exiftool.require();
         Path tagged = Files.write(dir.resolve("tagged.webp"), tagged(name, sample));
         Map<String, String> before = exifTool.tags(tagged);
         assertTrue(before.containsKey("GPS:GPSLatitude") && before.containsKey("XMP-dc:Creator")
@@ -179,17 +179,17 @@ class WebpCleaningTest {
     private byte[] tagged(String name, Supplier<byte[]> sample) {
         return TAGGED.computeIfAbsent(name, key -> {
             try {
-                return tag(ExifTool.require(), sample.get());
+                return tag(Exiftool.require(), sample.get());
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
         }).clone();
     }
 
-    private byte[] tag(ExifTool exifTool, byte[] image) throws IOException {
+    private byte[] tag(Exiftool exifTool, byte[] image) throws IOException {
         Path profile = Files.write(dir.resolve("srgb.icc"), ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData());
         Path file = Files.write(dir.resolve("to-tag.webp"), image);
-        exifTool.write(file, "-GPSLatitude=48.8584", "-GPSLatitudeRef=N", "-GPSLongitude=2.2945", "-GPSLongitudeRef=E",
+        exifTool.writeInPlace(file, "-GPSLatitude=48.8584", "-GPSLatitudeRef=N", "-GPSLongitude=2.2945", "-GPSLongitudeRef=E",
                 "-Make=Pinhole", "-Model=TestCam", "-SerialNumber=SN123", "-DateTimeOriginal=2024:01:02 03:04:05",
                 "-UserComment=at home", "-XMP-dc:Creator=Jane Doe", "-XMP-dc:Description=secret caption",
                 "-ICC_Profile<=" + profile);
