@@ -4,7 +4,8 @@
 # Usage: scripts/deploy.sh [--stack-name NAME] [--region REGION] [--domain DOMAIN --certificate-arn ARN]
 #                          [--set SETTING=VALUE]...
 #
-# Builds the Lambda jars (the ticket function's, and the publisher's and image API's), uploads each to the
+# Builds the Lambda jars (the ticket function's, and the one of the publisher, image API and invalidator),
+# uploads each to the
 # artifact bucket (stack NAME-artifacts) under its SHA-256,
 # creates or updates the stack NAME from template.yaml, copies web/ to the site bucket, invalidates the
 # page's files in CloudFront and prints the site's URL. Safe to re-run: an unchanged jar is not uploaded
@@ -17,8 +18,9 @@
 #   --region REGION        AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, or the CLI's own setting)
 #   --domain DOMAIN        serve the site and image links on DOMAIN instead of the CloudFront domain
 #   --certificate-arn ARN  ACM certificate in us-east-1 covering DOMAIN (required with --domain)
-#   --set SETTING=VALUE    change a setting (a parameter of template.yaml), e.g. --set MaxUploadBytes=10485760
-#                          or --set UploadToken=...; repeatable. Settings not given keep their last value.
+#   --set SETTING=VALUE    change a setting (a parameter of template.yaml), e.g. --set MaxUploadBytes=10485760,
+#                          --set Lifetimes=1d,7d,30d --set DefaultLifetime=7d or --set UploadToken=...;
+#                          repeatable. Settings not given keep their last value.
 #                          Change settings only this way: see "Settings" in docs/DEPLOY.md.
 #   -h, --help             print this help
 #
@@ -186,6 +188,23 @@ if [[ "$status" != NONE ]]; then
     --stack-name "$stack" --query 'Stacks[0].Parameters[].[ParameterKey,ParameterValue]' --output text)"
 fi
 
+# A setting as this deploy will leave it: given now, else as the stack has it, else the template's default. Sets
+# REPLY; fails when it has none.
+final_value() {
+  look_up_in "$given_table" "$1" && return
+  [[ "$status" != NONE ]] && look_up_in "$previous_table" "$1" && return
+  default_of "$1"
+}
+# The default lifetime must be one the list offers, or the ticket function refuses to start (every request would
+# fail): say so now, before anything is built or changed.
+if is_parameter Lifetimes && is_parameter DefaultLifetime; then
+  final_value Lifetimes || die "setting Lifetimes has no value yet: pass --set Lifetimes=VALUE"
+  lifetimes="$REPLY"
+  final_value DefaultLifetime || die "setting DefaultLifetime has no value yet: pass --set DefaultLifetime=VALUE"
+  [[ ",$lifetimes," == *",$REPLY,"* ]] ||
+    die "DefaultLifetime $REPLY is not one of Lifetimes ($lifetimes): pass --set DefaultLifetime=<one of them> too"
+fi
+
 # ---------------------------------------------------------------- build
 echo "Building the Lambda jars..."
 (cd "$ROOT" && mvn -B -q -pl lambda/tickets,lambda/images -am package)
@@ -197,7 +216,8 @@ jar="${jars[0]}"
 sha256_hex="$(openssl dgst -sha256 -r "$jar" | cut -d ' ' -f 1)"
 # Lambda reports CodeSha256 as base64; the template's version only publishes if the code has this hash.
 sha256_base64="$(openssl dgst -sha256 -binary "$jar" | openssl base64 -A)"
-# The publisher's and the image API's jar: no published versions (no SnapStart), so its key alone is enough.
+# The jar of the publisher, the image API and the invalidator: no published versions (no SnapStart), so its key
+# alone is enough; one upload serves all three.
 shopt -s nullglob
 images_jars=("$ROOT"/lambda/images/target/pinhole-images-*-aws.jar)
 shopt -u nullglob

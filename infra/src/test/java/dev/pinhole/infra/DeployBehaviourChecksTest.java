@@ -65,8 +65,8 @@ class DeployBehaviourChecksTest {
     @Test
     void functionSettings_areFoundThroughRefsSubsAndConditions() {
         // Guards the check itself: were the search to find nothing, "every setting is listed" would mean little.
-        assertEquals(List.of("AllowedExtensions", "ArtifactBucket", "ArtifactKey", "CustomDomain", "MaxUploadBytes",
-                "OriginSecret", "UploadToken", "UrlLifetimeSeconds"),
+        assertEquals(List.of("AllowedExtensions", "ArtifactBucket", "ArtifactKey", "CustomDomain", "DefaultLifetime",
+                "Lifetimes", "MaxUploadBytes", "OriginSecret", "UploadToken", "UrlLifetimeSeconds"),
                 List.copyOf(ParameterUse.of(template, "TicketFunction")));
     }
 

@@ -112,6 +112,8 @@ class DeploySettingsTest {
                 new Change("upload size limit", List.of("--set", "MaxUploadBytes=1048576"), s -> { }),
                 new Change("URL lifetime", List.of("--set", "UrlLifetimeSeconds=60"), s -> { }),
                 new Change("allowed extensions", List.of("--set", "AllowedExtensions=png,webp"), s -> { }),
+                new Change("lifetimes offered", List.of("--set", "Lifetimes=forever,1d,90d"), s -> { }),
+                new Change("default lifetime", List.of("--set", "DefaultLifetime=7d"), s -> { }),
                 new Change("custom domain", List.of("--domain", "img.example.com", "--certificate-arn",
                         "arn:aws:acm:us-east-1:123456789012:certificate/abcd-1234"), s -> { }),
                 new Change("origin secret rotated", List.of("--set", "OriginSecret=" + "0123456789abcdef".repeat(4)),
@@ -208,6 +210,43 @@ class DeploySettingsTest {
         assertEquals("1048576", passed.get("MaxUploadBytes"));
         assertEquals("OriginSecret:kept,UploadToken:kept", passed.get("NoEchoDigests"));
         assertEquals(recipe.expected(passed), passed.get("SettingsDigest"));
+    }
+
+    @Test
+    void lifetimes_reachTheStackAsGiven() throws Exception {
+        // When a deploy offers only lifetimes, with one of them the default
+        deploy("--set", "Lifetimes=1d,7d,30d", "--set", "DefaultLifetime=7d");
+
+        // Then both are passed as given
+        assertEquals("1d,7d,30d", lastDeploy().get("Lifetimes"));
+        assertEquals("7d", lastDeploy().get("DefaultLifetime"));
+    }
+
+    @Test
+    void defaultLifetimeNotOffered_isRefusedBeforeAnythingIsBuilt() throws Exception {
+        // When the list leaves out forever but the default stays forever (the template's default)
+        ScriptSandbox.Result result = sandbox.run("deploy.sh", "--stack-name", STACK, "--region", "eu-west-1",
+                "--set", "Lifetimes=1d,7d");
+
+        // Then nothing is built or deployed, and the message says what to add
+        assertEquals(1, result.exit());
+        assertEquals("deploy.sh: DefaultLifetime forever is not one of Lifetimes (1d,7d): pass --set"
+                + " DefaultLifetime=<one of them> too\n", result.stderr());
+        assertEquals(List.of(), result.callsStartingWith("mvn"));
+    }
+
+    @Test
+    void defaultLifetimeKeptFromTheStack_isCheckedAgainstANewList() throws Exception {
+        // Given a stack whose default lifetime is 7d
+        deploy("--set", "Lifetimes=forever,7d", "--set", "DefaultLifetime=7d");
+
+        // When a later deploy offers a list without 7d
+        ScriptSandbox.Result result = sandbox.run("deploy.sh", "--stack-name", STACK, "--region", "eu-west-1",
+                "--set", "Lifetimes=forever,1d");
+
+        // Then it is refused: the kept default would not be offered
+        assertEquals(1, result.exit());
+        assertTrue(result.stderr().contains("DefaultLifetime 7d is not one of Lifetimes (forever,1d)"), result.stderr());
     }
 
     @Test

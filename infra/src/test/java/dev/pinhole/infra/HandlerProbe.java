@@ -2,6 +2,7 @@ package dev.pinhole.infra;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.pinhole.tickets.TicketConfig;
@@ -54,12 +55,16 @@ final class HandlerProbe {
 
     /**
      * The request headers a browser must send with a ticket's PUT, lower-cased: exactly what S3's CORS rule
-     * has to allow in a preflight. Asks for a checksum so that the optional checksum header is included.
+     * has to allow in a preflight. Asks for a checksum, and for a lifetime when the limits offer one, so that the
+     * optional headers are included.
      */
     Set<String> uploadHeaders() {
         String sha256 = "47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+        JsonObject limits = JsonParser.parseString(call("GET", TicketHandler.LIMITS, null).getBody()).getAsJsonObject();
+        JsonArray lifetimes = limits.has("lifetimes") ? limits.getAsJsonArray("lifetimes") : new JsonArray();
+        String lifetime = lifetimes.isEmpty() ? "" : ",\"lifetime\":\"" + lifetimes.get(0).getAsString() + "\"";
         APIGatewayV2HTTPResponse response = call("POST", TicketHandler.UPLOADS,
-                "{\"extension\":\"png\",\"size\":1024,\"sha256\":\"" + sha256 + "\"}");
+                "{\"extension\":\"png\",\"size\":1024,\"sha256\":\"" + sha256 + "\"" + lifetime + "}");
         if (response.getStatusCode() != 201) {
             throw new IllegalStateException("probe ticket refused: " + response.getBody());
         }

@@ -9,23 +9,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
  * The publish step's wiring, checked against the code: the prefixes are core's ImageKey constants, each role
- * may touch exactly the prefixes its function uses, the bucket notifies the publisher of uploads only, with
- * retries and a failure destination, uploads and refusal records expire, and a missed link is cached briefly.
+ * may touch exactly the prefixes its function uses, the bucket notifies the publisher of uploads and the
+ * invalidator of pending-invalidation markers, each with retries and a failure destination, and a missed link is
+ * cached briefly. (What expires is LifetimeChecks'.)
  */
 final class PublishChecks {
     private static final String U = ImageKey.UPLOAD_PREFIX;
     private static final String I = ImageKey.PUBLIC_PREFIX;
     private static final String R = ImageKey.REFUSAL_PREFIX;
-    /** What each function's role may do in the image bucket: "action prefix" pairs, nothing more, nothing less. */
-    static final Map<Class<?>, Set<String>> S3_GRANTS = Map.of(
-            TicketHandler.class, Set.of("s3:PutObject " + U),
-            PublishHandler.class, Set.of("s3:GetObject " + U, "s3:DeleteObject " + U, "s3:GetObject " + I,
-                    "s3:PutObject " + I, "s3:GetObject " + R, "s3:PutObject " + R),
-            ImageApiHandler.class, Set.of("s3:GetObject " + U, "s3:GetObject " + I, "s3:GetObject " + R));
+    private static final String P = ImageKey.PENDING_INVALIDATION_PREFIX;
+    /**
+     * What each function's role may do in the image bucket: "action prefix" pairs, nothing more, nothing less.
+     * Keyed by handler class name. "s3:ListBucket p/" is a list of the bucket limited by the condition s3:prefix.
+     */
+    static final Map<String, Set<String>> S3_GRANTS = Map.of(
+            TicketHandler.class.getName(), Set.of("s3:PutObject " + U),
+            // Publishes (tagged when the image has a lifetime), and takes back one deleted while it published,
+            // marking its link for invalidation.
+            PublishHandler.class.getName(), Set.of("s3:GetObject " + U, "s3:DeleteObject " + U, "s3:GetObject " + I,
+                    "s3:PutObject " + I, "s3:PutObjectTagging " + I, "s3:DeleteObject " + I, "s3:GetObject " + R,
+                    "s3:PutObject " + R, "s3:PutObject " + P),
+            // Status, and delete: the token hash is on u/ or i/, the tombstone goes to r/, the marker to p/.
+            ImageApiHandler.class.getName(), Set.of("s3:GetObject " + U, "s3:GetObject " + I, "s3:GetObject " + R,
+                    "s3:DeleteObject " + U, "s3:DeleteObject " + I, "s3:PutObject " + R, "s3:PutObject " + P),
+            InvalidationChecks.HANDLER, Set.of("s3:ListBucket " + P, "s3:GetObject " + P, "s3:DeleteObject " + P));
+    /** Which function the bucket notifies of objects created under each prefix (handler class names). */
+    static final Map<String, String> NOTIFIED = Map.of(U, PublishHandler.class.getName(), P, InvalidationChecks.HANDLER);
     /** A missed link may be cached this long at most (the image may be published a moment later). */
     static final long MAX_NEGATIVE_CACHING_SECONDS = 10;
 
@@ -41,22 +55,28 @@ final class PublishChecks {
         List<String> problems = new ArrayList<>();
         S3_GRANTS.forEach((handler, expected) -> {
             String function = functions.functionOf(handler);
-            Object role = function == null ? null : template.at("Resources", function, "Properties", "Role", "Fn::GetAtt");
-            if (!(role instanceof List<?> getAtt) || getAtt.isEmpty()) {
-                problems.add("no role for " + handler.getSimpleName());
+            String role = function == null ? null : roleOf(template, function);
+            if (role == null) {
+                problems.add("no role for " + handler);
                 return;
             }
-            Set<String> granted = s3Grants(String.valueOf(getAtt.get(0)), problems);
+            Set<String> granted = s3Grants(role, problems);
             if (!granted.equals(new TreeSet<>(expected))) {
-                problems.add(getAtt.get(0) + " grants " + granted + " in the image bucket; "
-                        + handler.getSimpleName() + " needs exactly " + new TreeSet<>(expected));
+                problems.add(role + " grants " + granted + " in the image bucket; " + handler + " needs exactly "
+                        + new TreeSet<>(expected));
             }
         });
         return problems;
     }
 
-    private Set<String> s3Grants(String role, List<String> problems) {
-        Set<String> grants = new TreeSet<>();
+    /** The logical ID of a function's role ({@code !GetAtt Role.Arn}), or null. */
+    static String roleOf(Template template, String function) {
+        Object role = template.at("Resources", function, "Properties", "Role", "Fn::GetAtt");
+        return role instanceof List<?> getAtt && !getAtt.isEmpty() ? String.valueOf(getAtt.get(0)) : null;
+    }
+
+    /** Every statement a role holds: in its own Policies and in the AWS::IAM::RolePolicy resources naming it. */
+    static List<Map<String, Object>> statements(Template template, String role) {
         List<Object> documents = new ArrayList<>();
         Object policies = template.at("Resources", role, "Properties", "Policies");
         for (Object policy : policies == null ? List.of() : Template.asList(policies)) {
@@ -67,27 +87,52 @@ final class PublishChecks {
                 documents.add(template.properties(policy).get("PolicyDocument"));
             }
         }
+        List<Map<String, Object>> statements = new ArrayList<>();
         for (Object document : documents) {
-            Object statements = Template.asMap(document).get("Statement");
-            for (Object item : Template.asList(statements)) {
-                Map<String, Object> statement = Template.asMap(item);
-                List<Object> actions = asList(statement.get("Action"));
-                for (Object action : actions) {
-                    if (!String.valueOf(action).startsWith("s3:")) {
-                        continue;
-                    }
-                    for (Object resource : asList(statement.get("Resource"))) {
-                        String prefix = prefixOf(resource);
-                        if (prefix == null) {
-                            problems.add(role + " grants " + action + " on " + resource + ", not one prefix of the bucket");
-                        } else {
-                            grants.add(action + " " + prefix);
-                        }
+            for (Object item : asList(Template.asMap(document).get("Statement"))) {
+                statements.add(Template.asMap(item));
+            }
+        }
+        return statements;
+    }
+
+    private Set<String> s3Grants(String role, List<String> problems) {
+        Set<String> grants = new TreeSet<>();
+        for (Map<String, Object> statement : statements(template, role)) {
+            for (Object action : asList(statement.get("Action"))) {
+                if (!String.valueOf(action).startsWith("s3:")) {
+                    continue;
+                }
+                for (Object resource : asList(statement.get("Resource"))) {
+                    String prefix = "s3:ListBucket".equals(action) ? listedPrefix(resource, statement) : prefixOf(resource);
+                    if (prefix == null) {
+                        problems.add(role + " grants " + action + " on " + resource + ", not one prefix of the bucket");
+                    } else {
+                        grants.add(action + " " + prefix);
                     }
                 }
             }
         }
         return grants;
+    }
+
+    /**
+     * "p/" for s3:ListBucket on the image bucket limited by {@code StringEquals s3:prefix p/}; "*" for a list of
+     * the whole bucket; null for another resource.
+     */
+    private static String listedPrefix(Object resource, Map<String, Object> statement) {
+        boolean bucket = Map.of("Fn::GetAtt", List.of("ImageBucket", "Arn")).equals(resource)
+                || "${ImageBucket.Arn}".equals(DeployBehaviourChecks.subText(resource));
+        if (!bucket) {
+            return null;
+        }
+        Object condition = statement.get("Condition");
+        Object prefix = condition instanceof Map<?, ?> map && map.size() == 1
+                && map.get("StringEquals") instanceof Map<?, ?> equals && equals.size() == 1
+                ? equals.get("s3:prefix") : null;
+        List<Object> prefixes = asList(prefix);
+        return prefixes.size() == 1 && String.valueOf(prefixes.get(0)).matches("[a-z]/")
+                ? String.valueOf(prefixes.get(0)) : "*";
     }
 
     /** "u/" for ${ImageBucket.Arn}/u/*; null for anything else. */
@@ -105,43 +150,80 @@ final class PublishChecks {
         return null;
     }
 
-    /** The bucket invokes the publisher for every object created under the upload prefix, and for nothing else. */
+    /**
+     * The bucket invokes the publisher for every object created under the upload prefix and the invalidator for
+     * every one under the pending-invalidation prefix, and nothing else; it is created after S3 may invoke each
+     * (S3 checks at creation), and each function has its retries and a failure destination.
+     */
     List<String> notification() {
         List<String> problems = new ArrayList<>();
-        String publisher = functions.functionOf(PublishHandler.class);
         Object configs = template.at("Resources", "ImageBucket", "Properties", "NotificationConfiguration",
                 "LambdaConfigurations");
         List<Object> all = configs == null ? List.of() : Template.asList(configs);
-        if (all.size() != 1) {
-            return List.of("the image bucket needs exactly one Lambda notification, has " + all.size());
+        if (all.size() != NOTIFIED.size()) {
+            problems.add("the image bucket has " + all.size() + " Lambda notifications, not one for each of "
+                    + new TreeSet<>(NOTIFIED.keySet()));
         }
-        Map<String, Object> config = Template.asMap(all.get(0));
-        if (!"s3:ObjectCreated:*".equals(config.get("Event"))) {
-            problems.add("the notification is for " + config.get("Event") + ", not every ObjectCreated");
+        Map<String, Object> byPrefix = new TreeMap<>();
+        for (Object item : all) {
+            Map<String, Object> config = Template.asMap(item);
+            Object rules = config.get("Filter") instanceof Map<?, ?> filter && filter.get("S3Key") instanceof Map<?, ?> key
+                    ? key.get("Rules") : null;
+            List<Object> filterRules = asList(rules);
+            String prefix = filterRules.size() == 1 && "prefix".equals(Template.asMap(filterRules.get(0)).get("Name"))
+                    ? String.valueOf(Template.asMap(filterRules.get(0)).get("Value")) : null;
+            if (prefix == null || !NOTIFIED.containsKey(prefix)) {
+                problems.add("a notification's filter is " + filterRules + ", not one of the prefixes "
+                        + new TreeSet<>(NOTIFIED.keySet()));
+                continue;
+            }
+            byPrefix.put(prefix, config);
         }
-        if (!Objects.equals(Map.of("Fn::GetAtt", List.of(publisher, "Arn")), config.get("Function"))) {
-            problems.add("the notification does not invoke " + publisher);
-        }
-        Object rules = template.at("Resources", "ImageBucket", "Properties", "NotificationConfiguration",
-                "LambdaConfigurations", 0, "Filter", "S3Key", "Rules");
-        List<Object> filter = rules == null ? List.of() : Template.asList(rules);
-        if (!filter.equals(List.of(Map.of("Name", "prefix", "Value", U)))) {
-            problems.add("the notification's filter is " + filter + ", not the upload prefix " + U);
-        }
+        NOTIFIED.forEach((prefix, handler) -> {
+            String function = functions.functionOf(handler);
+            Map<String, Object> config = Template.asMap(byPrefix.get(prefix));
+            if (config == null) {
+                problems.add("no notification for objects under " + prefix + " (" + handler + ")");
+                return;
+            }
+            if (!"s3:ObjectCreated:*".equals(config.get("Event"))) {
+                problems.add("the notification for " + prefix + " is for " + config.get("Event")
+                        + ", not every ObjectCreated");
+            }
+            if (function == null || !Objects.equals(Map.of("Fn::GetAtt", List.of(function, "Arn")), config.get("Function"))) {
+                problems.add("the notification for " + prefix + " does not invoke the function of " + handler);
+                return;
+            }
+            problems.addAll(invokedByS3(function));
+            problems.addAll(retried(function));
+        });
+        return problems;
+    }
+
+    /** S3 may invoke the function, and the bucket waits for that permission. */
+    private List<String> invokedByS3(String function) {
         Object dependsOn = template.at("Resources", "ImageBucket", "DependsOn");
         String permission = template.ofType("AWS::Lambda::Permission").stream()
-                .filter(id -> "s3.amazonaws.com".equals(template.properties(id).get("Principal"))).findFirst()
-                .orElse(null);
+                .filter(id -> "s3.amazonaws.com".equals(template.properties(id).get("Principal")))
+                .filter(id -> Map.of("Fn::GetAtt", List.of(function, "Arn")).equals(template.properties(id).get("FunctionName"))
+                        || Map.of("Ref", function).equals(template.properties(id).get("FunctionName")))
+                .findFirst().orElse(null);
         if (permission == null || !(Objects.equals(dependsOn, permission)
                 || dependsOn instanceof List<?> list && list.contains(permission))) {
-            problems.add("the image bucket does not depend on S3's permission to invoke the publisher:"
-                    + " S3 refuses a notification it cannot deliver");
+            return List.of("the image bucket does not depend on S3's permission to invoke " + function
+                    + ": S3 refuses a notification it cannot deliver");
         }
+        return List.of();
+    }
+
+    /** Two retries, then a failure destination: an asynchronous event is not simply lost. */
+    List<String> retried(String function) {
+        List<String> problems = new ArrayList<>();
         String invokeConfig = template.ofType("AWS::Lambda::EventInvokeConfig").stream()
-                .filter(id -> Map.of("Ref", publisher).equals(template.properties(id).get("FunctionName")))
+                .filter(id -> Map.of("Ref", function).equals(template.properties(id).get("FunctionName")))
                 .findFirst().orElse(null);
         if (invokeConfig == null) {
-            problems.add("the publisher has no EventInvokeConfig: its retries and failure destination are unset");
+            problems.add(function + " has no EventInvokeConfig: its retries and failure destination are unset");
         } else {
             Map<String, Object> properties = template.properties(invokeConfig);
             if (!"2".equals(String.valueOf(properties.get("MaximumRetryAttempts")))) {
@@ -153,21 +235,6 @@ final class PublishChecks {
             }
         }
         return problems;
-    }
-
-    /** Uploads and refusal records expire after a day; published images never do. */
-    List<String> lifecycle() {
-        Object rules = template.at("Resources", "ImageBucket", "Properties", "LifecycleConfiguration", "Rules");
-        Set<String> expiring = new TreeSet<>();
-        for (Object rule : rules == null ? List.of() : Template.asList(rules)) {
-            Map<String, Object> fields = Template.asMap(rule);
-            if (fields.containsKey("ExpirationInDays") && "Enabled".equals(fields.get("Status"))) {
-                expiring.add(fields.get("Prefix") + " " + fields.get("ExpirationInDays"));
-            }
-        }
-        Set<String> expected = new TreeSet<>(Set.of(U + " 1", R + " 1"));
-        return expiring.equals(expected) ? List.of()
-                : List.of("the image bucket expires " + expiring + "; expected exactly " + expected);
     }
 
     /** CloudFront caches a missed link (403 through the origin access control, or 404) only briefly. */

@@ -2,9 +2,13 @@ package dev.pinhole.infra;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
+import dev.pinhole.core.DeleteToken;
+import dev.pinhole.core.ImageMetadata;
 import dev.pinhole.core.ImageRoutes;
 import dev.pinhole.images.api.ImageApiConfig;
 import dev.pinhole.images.api.ImageApiHandler;
+import dev.pinhole.images.cdn.InvalidationConfig;
+import dev.pinhole.images.cdn.InvalidationHandler;
 import dev.pinhole.images.publish.PublishHandler;
 import dev.pinhole.images.publish.PublisherConfig;
 import dev.pinhole.images.store.StoreConfig;
@@ -35,13 +39,23 @@ final class TemplateChecks {
             TicketConfig.REGION, "Lambda sets AWS_REGION itself and CloudFormation refuses reserved names",
             TicketConfig.S3_ENDPOINT, "local stack only: production talks to S3's regional endpoint",
             TicketConfig.S3_PATH_STYLE, "local stack only: S3 itself uses virtual-hosted addressing",
-            TicketConfig.ALLOWED_ORIGINS, "page and API share one CloudFront origin, so the API needs no CORS");
+            TicketConfig.ALLOWED_ORIGINS, "page and API share one CloudFront origin, so the API needs no CORS",
+            InvalidationConfig.CLOUDFRONT_ENDPOINT, "local stack and tests only: production talks to CloudFront itself",
+            PublisherConfig.S3_OBJECT_TAGGING, "local stack only: S3Proxy has no object tagging, S3 has");
+
+    /**
+     * CloudFront's managed origin request policies that send the API every viewer header (so the delete token)
+     * but Host, which must stay the API's own for API Gateway to route.
+     */
+    static final Map<String, String> ALL_VIEWER_HEADERS_BUT_HOST = Map.of(
+            "b689b0a8-53d0-40ab-baf2-68738e2966ac", "Managed-AllViewerExceptHostHeader");
 
     /** Every function of the stack: its handler class and the variables its configuration reads. */
     static final Map<Class<?>, List<String>> FUNCTIONS = Map.of(
             TicketHandler.class, TicketConfig.VARIABLES,
             PublishHandler.class, PublisherConfig.VARIABLES,
-            ImageApiHandler.class, ImageApiConfig.VARIABLES);
+            ImageApiHandler.class, ImageApiConfig.VARIABLES,
+            InvalidationHandler.class, InvalidationConfig.VARIABLES);
 
     /** Methods a route could have; OPTIONS is left out because CORS preflights are off in production. */
     private static final List<String> METHODS = List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
@@ -56,9 +70,14 @@ final class TemplateChecks {
 
     /** The logical ID of the function whose handler is this class, or null. */
     String functionOf(Class<?> handlerClass) {
+        return functionOf(handlerClass.getName());
+    }
+
+    /** The logical ID of the function whose handler is the class of this name, or null. */
+    String functionOf(String handlerClassName) {
         return template.ofType("AWS::Lambda::Function").stream()
                 .filter(id -> String.valueOf(template.properties(id).get("Handler"))
-                        .startsWith(handlerClass.getName() + "::"))
+                        .startsWith(handlerClassName + "::"))
                 .findFirst().orElse(null);
     }
 
@@ -245,7 +264,117 @@ final class TemplateChecks {
         if (!dropsDisposition) {
             problems.add(policyRef + " passes on a Content-Disposition the uploader stored");
         }
+        Set<String> removedHeaders = removed == null ? Set.of() : Template.asList(Template.asMap(removed).get("Items"))
+                .stream().map(Template::asMap).map(item -> String.valueOf(item.get("Header")).toLowerCase(Locale.ROOT))
+                .collect(Collectors.toCollection(TreeSet::new));
+        for (String name : ImageMetadata.ALL) {
+            if (!removedHeaders.contains(ImageMetadata.header(name))) {
+                problems.add(policyRef + " passes " + ImageMetadata.header(name) + " on to viewers");
+            }
+        }
         return problems;
+    }
+
+    /**
+     * The /api/* behaviour lets every method the API's routes use through, and sends the API the delete token:
+     * CloudFront forwards to the origin only the headers its origin request policy names.
+     */
+    List<String> apiBehaviour() {
+        Object behaviours = template.at("Resources", template.single("AWS::CloudFront::Distribution"),
+                "Properties", "DistributionConfig", "CacheBehaviors");
+        Map<String, Object> api = behaviours == null ? null : Template.asList(behaviours).stream().map(Template::asMap)
+                .filter(b -> "/api/*".equals(b.get("PathPattern"))).findFirst().orElse(null);
+        if (api == null) {
+            return List.of("the distribution has no /api/* behaviour");
+        }
+        List<String> problems = new ArrayList<>();
+        Object methods = api.get("AllowedMethods");
+        Set<String> allowed = methods instanceof List<?> list
+                ? list.stream().map(String::valueOf).collect(Collectors.toSet()) : Set.of();
+        template.ofType("AWS::ApiGatewayV2::Route").stream()
+                .map(id -> String.valueOf(template.properties(id).get("RouteKey")).split(" ")[0])
+                .filter(method -> !allowed.contains(method)).distinct()
+                .forEach(method -> problems.add("the /api/* behaviour does not allow " + method + ", which a route uses"));
+        if (!forwardsHeader(api.get("OriginRequestPolicyId"), DeleteToken.HEADER)) {
+            problems.add("the /api/* behaviour's origin request policy does not send " + DeleteToken.HEADER
+                    + " to the API: every delete would be refused");
+        }
+        return problems;
+    }
+
+    private boolean forwardsHeader(Object policy, String header) {
+        if (policy instanceof String managed) {
+            return ALL_VIEWER_HEADERS_BUT_HOST.containsKey(managed);
+        }
+        Object ref = policy instanceof Map<?, ?> map ? map.get("Ref") : null;
+        Object config = ref == null ? null : template.at("Resources", ref, "Properties", "OriginRequestPolicyConfig",
+                "HeadersConfig");
+        if (!(config instanceof Map<?, ?> headers)) {
+            return false;
+        }
+        Object named = headers.get("Headers");
+        boolean listed = named instanceof List<?> list && list.stream().anyMatch(h -> header.equalsIgnoreCase(String.valueOf(h)));
+        return switch (String.valueOf(headers.get("HeaderBehavior"))) {
+            case "allViewer", "allViewerAndWhitelistCloudFront" -> true;
+            case "whitelist" -> listed;
+            case "allExcept" -> !listed;
+            default -> false;
+        };
+    }
+
+    /**
+     * Every route is throttled (the stage's default route settings), and each DELETE route more tightly on its own;
+     * the stage depends on each route its RouteSettings name, which API Gateway refuses before the route exists.
+     */
+    List<String> routeThrottling() {
+        String stage = template.single("AWS::ApiGatewayV2::Stage");
+        Map<String, Object> properties = template.properties(stage);
+        List<String> problems = new ArrayList<>();
+        Object defaults = properties.get("DefaultRouteSettings");
+        long defaultRate = limit(defaults, "ThrottlingRateLimit");
+        long defaultBurst = limit(defaults, "ThrottlingBurstLimit");
+        if (defaultRate < 0 || defaultBurst < 0) {
+            problems.add(stage + " does not throttle every route (DefaultRouteSettings)");
+        }
+        Object settings = properties.get("RouteSettings");
+        Map<String, Object> perRoute = settings instanceof Map<?, ?> ? Template.asMap(settings) : Map.of();
+        Set<String> dependencies = new DependencyCycles(template).dependenciesOf(stage);
+        for (String key : perRoute.keySet()) {
+            String route = template.ofType("AWS::ApiGatewayV2::Route").stream()
+                    .filter(id -> key.equals(template.properties(id).get("RouteKey"))).findFirst().orElse(null);
+            if (route == null) {
+                problems.add(stage + " has RouteSettings for " + key + ", which is no route");
+            } else if (!dependencies.contains(route)) {
+                problems.add(stage + " does not depend on " + route + ", so API Gateway may refuse its RouteSettings");
+            }
+        }
+        for (String route : template.ofType("AWS::ApiGatewayV2::Route")) {
+            String key = String.valueOf(template.properties(route).get("RouteKey"));
+            if (!key.startsWith("DELETE ")) {
+                continue;
+            }
+            long rate = limit(perRoute.get(key), "ThrottlingRateLimit");
+            long burst = limit(perRoute.get(key), "ThrottlingBurstLimit");
+            if (rate < 0 || burst < 0 || rate > defaultRate || burst > defaultBurst) {
+                problems.add(route + " (" + key + ") has no throttle of its own below the stage's default");
+            }
+        }
+        return problems;
+    }
+
+    /** A throttling limit of route settings, or -1 when there is none. */
+    private static long limit(Object settings, String name) {
+        Object value = settings instanceof Map<?, ?> map ? map.get(name) : null;
+        try {
+            return value == null ? -1 : Math.round(Double.parseDouble(String.valueOf(value)));
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /** No resource depends on itself through others: CloudFormation refuses such a template outright. */
+    List<String> dependencyCycles() {
+        return new DependencyCycles(template).cycles().stream().map(cycle -> "dependency cycle: " + cycle).toList();
     }
 
     List<String> roles() {
@@ -257,7 +386,19 @@ final class TemplateChecks {
     }
 
     List<String> lifecycle() {
-        return new PublishChecks(template, this).lifecycle();
+        return new LifetimeChecks(template, this).lifecycle();
+    }
+
+    List<String> lifetimeSettings() {
+        return new LifetimeChecks(template, this).lifetimeSettings();
+    }
+
+    List<String> invalidator() {
+        return new InvalidationChecks(template, this).invalidator();
+    }
+
+    List<String> cloudFrontRights() {
+        return new InvalidationChecks(template, this).cloudFrontRights();
     }
 
     List<String> negativeCaching() {

@@ -137,6 +137,15 @@ class TemplateValidationTest {
                 .get("Statement")).get(0));
     }
 
+    private static Map<String, Object> invalidatorStatement(Template t, int policy) {
+        return asMap(asList(at(t, "Resources", "InvalidatorRole", "Properties", "Policies", policy, "PolicyDocument")
+                .get("Statement")).get(0));
+    }
+
+    private static Map<String, Object> bucketAccess(Template t, String policy, int index) {
+        return asMap(statements(t, policy).get(index));
+    }
+
     private static Map<String, Object> origin(Template t, int index) {
         return at(t, "Resources", "Distribution", "Properties", "DistributionConfig", "Origins", index);
     }
@@ -187,10 +196,29 @@ class TemplateValidationTest {
                         t -> roleStatement(t, 0).put("Resource", Map.of("Fn::Sub", "${ImageBucket.Arn}/*"))),
                 new Mutation("role may list the bucket", "PH004",
                         t -> roleStatement(t, 0).put("Action", List.of("s3:PutObject", "s3:ListBucket"))),
-                new Mutation("publisher may delete published images", "PH004",
+                new Mutation("publisher may delete refusal records (tombstones)", "PH004",
                         t -> asMap(asList(at(t, "Resources", "PublisherBucketAccess", "Properties",
                                 "PolicyDocument").get("Statement")).get(1))
                                 .put("Action", List.of("s3:GetObject", "s3:PutObject", "s3:DeleteObject"))),
+                new Mutation("invalidator may invalidate every distribution", "PH004",
+                        t -> invalidatorStatement(t, 0).put("Resource", "*")),
+                new Mutation("invalidator may invalidate a distribution named by hand", "PH004",
+                        t -> invalidatorStatement(t, 0).put("Resource", "arn:aws:cloudfront::123456789012:distribution/EOTHER")),
+                new Mutation("invalidator may change the distribution", "PH004",
+                        t -> invalidatorStatement(t, 0).put("Action",
+                                List.of("cloudfront:CreateInvalidation", "cloudfront:UpdateDistribution"))),
+                new Mutation("invalidator may list every image", "PH004", t -> bucketAccess(t, "InvalidatorBucketAccess", 0)
+                        .remove("Condition")),
+                new Mutation("invalidator may list the published images", "PH004",
+                        t -> bucketAccess(t, "InvalidatorBucketAccess", 0).put("Condition",
+                                Map.of("StringEquals", Map.of("s3:prefix", "i/")))),
+                new Mutation("publisher may tag uploads", "PH004", t -> bucketAccess(t, "PublisherBucketAccess", 2)
+                        .put("Resource", List.of(Map.of("Fn::Sub", "${ImageBucket.Arn}/i/*"),
+                                Map.of("Fn::Sub", "${ImageBucket.Arn}/u/*")))),
+                new Mutation("image API may write anywhere in the bucket", "PH004",
+                        t -> asMap(asList(at(t, "Resources", "ImageApiRole", "Properties", "Policies", 0,
+                                "PolicyDocument").get("Statement")).get(2)).put("Resource",
+                                Map.of("Fn::Sub", "${ImageBucket.Arn}/*"))),
                 new Mutation("publisher may send to any queue", "PH004",
                         t -> asMap(asList(at(t, "Resources", "PublisherRole", "Properties", "Policies", 1,
                                 "PolicyDocument").get("Statement")).get(0)).put("Resource", "*")),
@@ -225,6 +253,10 @@ class TemplateValidationTest {
                         t -> asMap(statements(t, "SiteBucketPolicy").get(0)).remove("Condition")),
                 new Mutation("CloudFront may write to the bucket", "PH007",
                         t -> asMap(statements(t, "SiteBucketPolicy").get(0)).put("Action", "s3:*")),
+                // The validator's own cycle check, on the trap the header comment describes.
+                new Mutation("invalidator names the bucket by reference (a dependency cycle)", "F3004",
+                        t -> asMap(asMap(t.properties("InvalidatorFunction").get("Environment")).get("Variables"))
+                                .put("PINHOLE_BUCKET", Map.of("Ref", "ImageBucket"))),
                 // Two of the validator's own rules, to show they run and that strict mode fails on a warning.
                 new Mutation("misspelt property (schema error)", "F3002",
                         t -> t.properties("TicketFunction").put("MemorySise", 1024)),
