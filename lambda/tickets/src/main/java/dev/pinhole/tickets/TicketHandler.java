@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pinhole.core.ApiException;
 import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ErrorJson;
+import dev.pinhole.core.log.RequestIds;
 import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.tickets.signing.LambdaCredentials;
 import dev.pinhole.tickets.signing.UploadSigner;
@@ -99,7 +100,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = ApiRequest.of(event);
-        TicketLog.Ids ids = TicketLog.Ids.of(event, context);
+        RequestIds ids = TicketLog.ids(event, context);
         Map<String, String> headers = new HashMap<>();
         cors.addResponseHeaders(request.header("origin"), headers);
         try {
@@ -117,7 +118,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
     }
 
-    private APIGatewayV2HTTPResponse route(ApiRequest request, TicketLog.Ids ids, Map<String, String> headers) {
+    private APIGatewayV2HTTPResponse route(ApiRequest request, RequestIds ids, Map<String, String> headers) {
         switch (request.path()) {
             case UPLOADS:
                 if (request.isMethod("POST")) {
@@ -136,7 +137,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
         }
     }
 
-    private APIGatewayV2HTTPResponse createTicket(ApiRequest request, TicketLog.Ids ids, Map<String, String> headers) {
+    private APIGatewayV2HTTPResponse createTicket(ApiRequest request, RequestIds ids, Map<String, String> headers) {
         token.check(request.header(UploadToken.HEADER));
         URI linkBase = links.forRequest(request);
         String json = RequestBodies.text(request.body(), request.base64Encoded());
@@ -147,7 +148,7 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     /** Answers a CORS preflight for the route, or refuses the method. */
-    private APIGatewayV2HTTPResponse otherMethod(ApiRequest request, TicketLog.Ids ids, String allowed,
+    private APIGatewayV2HTTPResponse otherMethod(ApiRequest request, RequestIds ids, String allowed,
                                                  Map<String, String> headers) {
         if (request.isMethod("OPTIONS") && cors.enabled()) {
             headers.putAll(cors.preflightHeaders(request.header("origin"), allowed));

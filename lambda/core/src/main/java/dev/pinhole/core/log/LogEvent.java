@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
  */
 public final class LogEvent {
     private static final Pattern NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,62}");
+    private static final Pattern METHOD = Pattern.compile("[A-Z]{1,10}");
     private static final int MAX_VALUE_CHARS = 1024;
     private static final java.util.Set<String> RESERVED =
             java.util.Set.of("_aws", "time", "level", "event", "exception", Telemetry.FUNCTION_DIMENSION);
@@ -54,6 +55,16 @@ public final class LogEvent {
     /** The id to find the request by: API Gateway's for API calls, Lambda's otherwise. Absent ids are left out. */
     public LogEvent requestId(String requestId) {
         return field("requestId", requestId);
+    }
+
+    /** Both ids of an API request: {@code requestId} is the one to search for, {@code lambdaRequestId} the other. */
+    public LogEvent requestIds(RequestIds ids) {
+        return requestId(ids.primary()).field("lambdaRequestId", ids.secondary());
+    }
+
+    /** An HTTP method as a caller sent it: short upper-case words are kept, anything made up is logged as "other". */
+    public LogEvent method(String method) {
+        return field("method", method != null && METHOD.matcher(method).matches() ? method : "other");
     }
 
     public LogEvent field(String fieldName, String value) {

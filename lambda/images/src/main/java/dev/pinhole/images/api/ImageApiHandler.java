@@ -10,6 +10,7 @@ import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ErrorJson;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
+import dev.pinhole.core.log.RequestIds;
 import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.store.ImageBucket;
 import dev.pinhole.images.store.PendingInvalidations;
@@ -79,7 +80,7 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = ApiRequest.of(event);
-        ImageApiLog.Ids ids = ImageApiLog.Ids.of(event, context);
+        RequestIds ids = ImageApiLog.ids(event, context);
         Map<String, String> headers = new HashMap<>();
         try {
             return route(request, ids, headers);
@@ -95,7 +96,7 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
         }
     }
 
-    private APIGatewayV2HTTPResponse route(ApiRequest request, ImageApiLog.Ids ids, Map<String, String> headers) {
+    private APIGatewayV2HTTPResponse route(ApiRequest request, RequestIds ids, Map<String, String> headers) {
         String path = request.path();
         if (!path.startsWith(ImageRoutes.PREFIX)) {
             throw new ApiException(ErrorCode.NOT_FOUND, "There is nothing at this path. Ask about an image at "
