@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
  * THE BASELINE, never shipped: the seed's upload design that Pinhole replaced, rebuilt only to be measured
- * against it. The browser POSTs {@code {"extension":"png","data":"<base64 of the image>"}} through API
+ * against it. The browser POSTs {@code {"extension":"jpg","data":"<base64 of the image>"}} through API
  * Gateway; this function decodes it and writes it to S3 with the SDK, as the classic Go Lambda did.
  *
  * <p>It gets the fair parts of Pinhole (128 random bits per key, the server's Content-Type table, one S3
@@ -50,7 +50,7 @@ public final class Base64BaselineHandler implements RequestHandler<APIGatewayV2H
         try {
             upload = parse(event);
         } catch (JsonParseException | IllegalStateException | IllegalArgumentException malformed) {
-            return error(400, "invalid_json", "The body must be {\"extension\":\"png\",\"data\":\"<base64>\"}.");
+            return error(400, "invalid_json", "The body must be {\"extension\":\"jpg\",\"data\":\"<base64>\"}.");
         }
         String extension = ImageTypes.normalise(text(upload, "extension"))
                 .filter(ImageTypes.DEFAULT_ALLOWED::contains).orElse(null);

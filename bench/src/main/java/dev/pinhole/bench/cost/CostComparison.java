@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -37,11 +36,12 @@ import software.amazon.awssdk.services.s3.S3Client;
  */
 public final class CostComparison implements AutoCloseable {
     static final String TICKET = "ticket";
-    static final String PUBLISHER = "publisher (stand-in)";
+    static final String PUBLISHER = "publisher";
     static final String BASE64 = "base64 function";
     /** The first uploads of a new size pay for growing buffers and the OS's page cache; they are not kept. */
     static final int WARMUPS_PER_SIZE = 2;
-    private static final int WARMUP_IMAGE_BYTES = 1024;
+    /** The warm-up uploads' image: a real one, so the publisher's warm path is the checking and cleaning. */
+    static final int WARMUP_IMAGE_BYTES = 32 * 1024;
     private static final String TCP_NO_DELAY = "sun.net.httpserver.nodelay";
     private static final String HTTP_KEEP_ALIVE = "http.keepAlive";
 
@@ -74,30 +74,34 @@ public final class CostComparison implements AutoCloseable {
         // keeps them for 5 s and cannot resend a streamed PUT on one found closed: a new connection per
         // call instead, which costs a loopback connect (well under a millisecond).
         System.setProperty(HTTP_KEEP_ALIVE, "false");
-        // The stack's own publisher gets every upload's event, as on AWS; the wrapper meters it.
+        // The stack's own publisher gets every upload's event, as on AWS; the wrapper meters it, and its S3
+        // client counts the requests it sends.
         AtomicReference<Metered<S3Event, Void>> publisher = new AtomicReference<>();
+        S3Calls publisherS3 = new S3Calls();
         LocalStack stack = LocalStack.start(LocalSettings.forTests(dataDirectory), Map.of(),
-                LocalOptions.DEFAULT.withPublisherWrapper(real -> {
+                LocalOptions.DEFAULT.withPublisherS3(publisherS3::counting).withPublisherWrapper(real -> {
                     publisher.set(new Metered<>(PUBLISHER, real));
                     return publisher.get();
                 }));
         try {
-            return onStack(stack, publisher.get());
+            return onStack(stack, publisher.get(), publisherS3);
         } catch (IOException | RuntimeException failed) {
             stack.close();
             throw failed;
         }
     }
 
-    private static CostComparison onStack(LocalStack stack, Metered<S3Event, Void> publish) throws IOException {
+    private static CostComparison onStack(LocalStack stack, Metered<S3Event, Void> publish, S3Calls publisherS3)
+            throws IOException {
         TicketConfig config = stack.ticketConfig();
         AwsCredentialsProvider credentials = stack.s3CredentialsProvider();
         SdkRetries retries = new SdkRetries();
         S3Client s3 = s3Client(stack.s3Endpoint(), config.region(), credentials, retries);
         var ticket = new Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>(TICKET,
                 new TicketHandler(config, credentials));
+        S3Calls baselineS3 = new S3Calls();
         var base64 = new Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse>(BASE64,
-                new Base64BaselineHandler(s3, stack.bucket()));
+                new Base64BaselineHandler(baselineS3.counting(s3), stack.bucket()));
 
         HttpServer api = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 16);
         api.createContext("/api/", new ApiGatewayBridge(ticket));
@@ -108,8 +112,8 @@ public final class CostComparison implements AutoCloseable {
         URI apiBase = URI.create("http://127.0.0.1:" + api.getAddress().getPort());
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        return new CostComparison(stack, api, apiThreads, s3, retries, http, new Base64Upload(http, apiBase, base64),
-                new PinholeUpload(http, apiBase, ticket, publish, stack::eventsPending));
+        return new CostComparison(stack, api, apiThreads, s3, retries, http, new Base64Upload(http, apiBase, base64, baselineS3),
+                new PinholeUpload(http, apiBase, ticket, publish, publisherS3, stack::eventsPending));
     }
 
     /**
@@ -135,18 +139,19 @@ public final class CostComparison implements AutoCloseable {
      * many requests, and until the JIT has compiled the handlers' and the SDK's many small methods a call
      * runs interpreted, several times slower. Then for each size, {@value #WARMUPS_PER_SIZE} uploads per
      * design that are not kept either, and {@code runs} that are, alternating which design goes first (ABBA).
+     * Both designs upload the same image: a real JPEG of exactly the size, with a phone's metadata
+     * ({@link PhoneJpegs}), which Pinhole's publisher checks and cleans and the baseline stores as it is.
      */
     public List<SizeResult> run(List<Integer> imageSizes, int warmupUploads, int runs)
             throws IOException, InterruptedException {
-        byte[] small = new byte[WARMUP_IMAGE_BYTES];
+        byte[] small = PhoneJpegs.ofSize(WARMUP_IMAGE_BYTES, WARMUP_IMAGE_BYTES);
         for (int i = 0; i < warmupUploads; i++) {
             baseline.upload(small);
             pinhole.upload(small);
         }
         List<SizeResult> results = new ArrayList<>();
         for (int size : imageSizes) {
-            byte[] image = new byte[size];
-            new Random(size).nextBytes(image);
+            byte[] image = PhoneJpegs.ofSize(size, size);
             for (int i = 0; i < WARMUPS_PER_SIZE; i++) {
                 baseline.upload(image);
                 pinhole.upload(image);
@@ -172,7 +177,7 @@ public final class CostComparison implements AutoCloseable {
     /** The largest image each design takes through the bridge's limits, found by trying. */
     public Limits probeLimits() throws IOException, InterruptedException {
         return new Limits(LimitProbe.largestStored(baseline, 1 << 20, 10 << 20), LimitProbe.pinholeMaximum(http,
-                URI.create("http://127.0.0.1:" + api.getAddress().getPort())));
+                URI.create("http://127.0.0.1:" + api.getAddress().getPort()), pinhole));
     }
 
     /** How many S3 calls of the functions the SDK had to send again, so far. */

@@ -8,7 +8,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
-/** Finds the largest image a design takes by uploading, not by arithmetic: the bridge enforces the limits. */
+/**
+ * Finds the largest image a design takes by uploading, not by arithmetic: the bridge enforces the limits. The
+ * baseline's bisection uploads zeros of each size: its function stores whatever it is sent, so only the size
+ * matters, and making some 25 JPEGs of exact sizes would take longer than the rest of the run.
+ */
 final class LimitProbe {
     private LimitProbe() {
     }
@@ -36,15 +40,18 @@ final class LimitProbe {
     }
 
     /**
-     * Pinhole's largest image: what its API says it accepts, checked by asking for a ticket of that size
-     * (issued) and one byte more (refused). The upload itself then goes to S3, which takes up to 5 GiB in one PUT.
+     * Pinhole's largest image: what its API says it accepts, checked by asking for a ticket of one byte more
+     * (refused) and by uploading a real image of exactly that size, which must be stored and published.
      */
-    static long pinholeMaximum(HttpClient http, URI api) throws IOException, InterruptedException {
+    static long pinholeMaximum(HttpClient http, URI api, PinholeUpload pinhole) throws IOException, InterruptedException {
         String limits = http.send(HttpRequest.newBuilder(api.resolve(TicketHandler.LIMITS)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         long maximum = JsonParser.parseString(limits).getAsJsonObject().get("maxBytes").getAsLong();
-        if (ticketStatus(http, api, maximum) != 201 || ticketStatus(http, api, maximum + 1) != 413) {
+        if (ticketStatus(http, api, maximum + 1) != 413) {
             throw new IllegalStateException("the ticket API does not enforce its own maxBytes of " + maximum);
+        }
+        if (!pinhole.upload(PhoneJpegs.ofSize((int) maximum, maximum)).stored()) {
+            throw new IllegalStateException("Pinhole refused an image of its own maxBytes, " + maximum);
         }
         return maximum;
     }
@@ -52,7 +59,7 @@ final class LimitProbe {
     private static int ticketStatus(HttpClient http, URI api, long size) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(api.resolve(TicketHandler.UPLOADS))
                 .header("content-type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"extension\":\"png\",\"size\":" + size + "}")).build(),
+                .POST(HttpRequest.BodyPublishers.ofString("{\"extension\":\"jpg\",\"size\":" + size + "}")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 }

@@ -12,14 +12,18 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.function.IntSupplier;
 
 /**
- * Pinhole's client: a ticket from the API, then the bytes straight to S3 with exactly the ticket's
- * headers. Once S3 has the object, the publish step gets the S3 event, as on AWS; it runs off the request
- * path, so it counts as function time but not in the end-to-end time.
+ * Pinhole's client, as the upload page does it: the image's SHA-256, a ticket from the API, then the bytes
+ * straight to S3 with exactly the ticket's headers. Once S3 has the object, the stack's real publisher gets the
+ * S3 event, as on AWS; it runs off the request path, so it counts as function time but not in the end-to-end
+ * time. Every upload is then checked to be published ({@link PublishedCheck}), outside all timings.
  */
 final class PinholeUpload implements UploadDesign {
     static final String LABEL = "Pinhole";
@@ -27,14 +31,16 @@ final class PinholeUpload implements UploadDesign {
     private final URI tickets;
     private final Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ticketFunction;
     private final Metered<S3Event, Void> publishFunction;
+    private final S3Calls publisherS3;
     private final IntSupplier eventsPending;
 
     PinholeUpload(HttpClient http, URI api, Metered<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> ticketFunction,
-                  Metered<S3Event, Void> publishFunction, IntSupplier eventsPending) {
+                  Metered<S3Event, Void> publishFunction, S3Calls publisherS3, IntSupplier eventsPending) {
         this.http = http;
         this.tickets = api.resolve(TicketHandler.UPLOADS);
         this.ticketFunction = ticketFunction;
         this.publishFunction = publishFunction;
+        this.publisherS3 = publisherS3;
         this.eventsPending = eventsPending;
     }
 
@@ -43,25 +49,18 @@ final class PinholeUpload implements UploadDesign {
         return LABEL;
     }
 
-    /**
-     * The client's PUT, then the publisher's two HEADs (published already? refused already? both billed as GETs),
-     * its GET of the upload, PUT of the published copy and DELETE of the upload.
-     */
-    @Override
-    public S3Requests s3Requests() {
-        return new S3Requests(2, 3, 1);
-    }
-
     @Override
     public Attempt upload(byte[] image) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        byte[] request = ("{\"extension\":\"png\",\"size\":" + image.length + "}").getBytes(StandardCharsets.UTF_8);
+        byte[] request = ("{\"extension\":\"jpg\",\"size\":" + image.length + ",\"sha256\":\"" + sha256(image) + "\"}")
+                .getBytes(StandardCharsets.UTF_8);
         HttpResponse<byte[]> ticket = http.send(HttpRequest.newBuilder(tickets)
                 .header("content-type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(request)).build(), HttpResponse.BodyHandlers.ofByteArray());
         if (ticket.statusCode() == 413) {
-            return new Attempt(false, System.nanoTime() - start, request.length, ticket.body().length,
-                    ticketFunction.takeCalls());
+            long refused = System.nanoTime() - start;
+            return new Attempt(false, refused, refused, request.length, ticket.body().length,
+                    ticketFunction.takeCalls(), publisherS3.take(0));
         }
         String ticketJson = new String(ticket.body(), StandardCharsets.UTF_8);
         if (ticket.statusCode() != 201) {
@@ -76,9 +75,13 @@ final class PinholeUpload implements UploadDesign {
         // The local stack delivers S3's ObjectCreated event to the real publisher, metered, off this thread,
         // as Lambda runs it after the PUT: outside the end-to-end time, inside the function time.
         awaitPublished();
+        long untilLive = System.nanoTime() - start;
         List<FunctionCall> calls = new ArrayList<>(ticketFunction.takeCalls());
         calls.addAll(publishFunction.takeCalls());
-        return new Attempt(true, endToEnd, request.length, ticket.body().length, calls);
+        S3Requests s3 = publisherS3.take(1);
+        PublishedCheck.verify(http, URI.create(answer.get("url").getAsString()),
+                URI.create(answer.getAsJsonObject("status").get("url").getAsString()), image);
+        return new Attempt(true, endToEnd, untilLive, request.length, ticket.body().length, calls, s3);
     }
 
     private int put(JsonObject upload, byte[] image) throws IOException, InterruptedException {
@@ -89,6 +92,14 @@ final class PinholeUpload implements UploadDesign {
         return http.send(put.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
+    /** What the page sends so that S3 checks the bytes (x-amz-checksum-sha256): base64 of the digest. */
+    private static String sha256(byte[] image) {
+        try {
+            return Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(image));
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("this JVM has no SHA-256", missing);
+        }
+    }
 
     private void awaitPublished() throws InterruptedException {
         while (eventsPending.getAsInt() > 0) {

@@ -15,7 +15,10 @@ final class Prices {
     /** HTTP API, per request (first 300 million a month); each request is metered in 512 KB units. */
     static final double HTTP_API_PER_REQUEST = 1.00 / 1e6;
     static final long HTTP_API_METERING_BYTES = 512 * 1024;
-    /** S3 Standard: PUT, COPY, POST, LIST per request; GET per request; DELETE is free. */
+    /**
+     * S3 Standard: PUT, COPY, POST, LIST per request; GET, SELECT "and all other requests" (HEAD among them) per
+     * request; DELETE is free. Requests answered 4xx are billed too (a HEAD of a key that is not there).
+     */
     static final double S3_PUT = 0.005 / 1000;
     static final double S3_GET = 0.0004 / 1000;
     static final double S3_DELETE = 0;
@@ -32,7 +35,8 @@ final class Prices {
                 new String[] {"HTTP API requests", "$1.00 per million (first 300 million a month), metered in 512 KB units",
                         "https://aws.amazon.com/api-gateway/pricing/"},
                 new String[] {"S3 Standard PUT, COPY, POST, LIST", "$0.005 per 1,000", "https://aws.amazon.com/s3/pricing/"},
-                new String[] {"S3 Standard GET", "$0.0004 per 1,000", "https://aws.amazon.com/s3/pricing/"},
+                new String[] {"S3 Standard GET, SELECT and all other requests (HEAD)", "$0.0004 per 1,000",
+                        "https://aws.amazon.com/s3/pricing/"},
                 new String[] {"S3 DELETE", "free", "https://aws.amazon.com/s3/pricing/"},
                 new String[] {"data into API Gateway and S3", "free (inbound data transfer)",
                         "https://aws.amazon.com/api-gateway/pricing/"});

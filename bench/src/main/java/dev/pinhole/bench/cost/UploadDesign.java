@@ -7,9 +7,6 @@ interface UploadDesign {
     /** How the tables name it. */
     String label();
 
-    /** The S3 requests each stored upload makes, whoever makes them. */
-    S3Requests s3Requests();
-
     /**
      * Uploads {@code image} once and says how it went. A refusal by a payload limit is an answer; anything
      * else unexpected throws, so that a broken run never turns into figures.
