@@ -86,7 +86,8 @@ class DeployLimitsTest {
 
         deploy();
 
-        ceilings.forEach(name -> assertEquals("0", lastDeploy(STACK).get(name), name));
+        Map<String, String> passed = lastDeploy(STACK);
+        ceilings.forEach(name -> assertEquals("0", passed.get(name), name));
     }
 
     @Test
