@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Summary: upload images to a Pinhole image host and print their links
+# Summary: upload images to a Pinhole image host and print their links; delete them again
 #
 # Usage: upload.sh [options] FILE...
 #        screenshot-tool | upload.sh [options] -
+#        upload.sh --delete LINK
+#        upload.sh --delete '<a saved JSON line>'
 #
 # Uploads each FILE and prints its public link, one per line, on standard output and nothing else
 # there, so `link=$(upload.sh shot.png)` works. The server checks each image before its link works;
-# the script waits until it is published and only then prints the link (--no-wait prints it at once). `-` reads one image from standard input; its type
-# comes from its first bytes (PNG, JPEG, GIF, WebP, AVIF) unless --ext names it. With several files,
-# a failure does not stop the others.
+# the script waits until it is published and only then prints the link (--no-wait prints it at
+# once). `-` reads one image from standard input; its type comes from its first bytes (PNG, JPEG,
+# GIF, WebP, AVIF) unless --ext names it. With several files, a failure does not stop the others.
+# Each upload's delete action is saved (see State file), so that --delete LINK can take it back.
 #
 # Options:
 #   --endpoint URL  the Pinhole server (default: $PINHOLE_URL, else the config file, else
@@ -16,52 +19,91 @@
 #   --token TOKEN   upload token, for servers that require one (default: $PINHOLE_TOKEN, else the
 #                   config file); prefer those two: a token on the command line shows up in `ps`
 #   --ext EXT       the type of the image(s), e.g. png, instead of the file name or first bytes
-#   --json          print the server's JSON answer for each upload (one line each) instead of links
+#   --lifetime LIFETIME
+#                   how long the server keeps the image: a number of days such as 1d, 7d or 30d,
+#                   or forever. Which ones a server offers is its choice: its /api/limits lists
+#                   them ("lifetimes", "foreverAllowed"); without --lifetime its "defaultLifetime"
+#                   applies. One it does not offer is refused (exit 4), with those it does offer.
+#   --json          print the server's JSON answer for each upload (one line each) instead of links;
+#                   it holds the delete action, with its secret token
 #   --copy          also put the link(s) on the clipboard (wl-copy, xclip, xsel or pbcopy)
 #   --no-wait       print each link as soon as the upload is stored, without waiting until the
 #                   server has checked and published the image (the link works moments later)
-#
-# By default the script waits (up to 2 minutes; PINHOLE_WAIT_SECONDS changes it) while the server
-# checks each image, and says on standard error what metadata it removed, e.g. "Location and
-# camera details removed". With --json each line is the server's ticket plus "state" ("published",
-# or "uploaded" with --no-wait) and "removed" (the kinds of metadata removed, once published).
+#   --no-state      do not save the upload's delete action in the state file (below); then only
+#                   --json shows it, and --delete LINK cannot delete the image
+#   --delete LINK   delete an image you uploaded with this script: performs the delete action
+#                   saved for LINK (or its key) in the state file. --delete '<JSON line>' performs
+#                   the delete action of a line saved elsewhere (of the state file, or --json output).
+#                   May be given several times; takes no FILE and no upload options.
 #   --send-token-over-http
 #                   send the upload token even to an http:// endpoint on another machine, where
 #                   anyone on the network path can read it (refused without this; use https://)
 #   -h, --help      show this help
 #
+# By default the script waits (up to 2 minutes; PINHOLE_WAIT_SECONDS changes it) while the server
+# checks each image, and says on standard error what metadata it removed, e.g. "Location and
+# camera details removed", and, with a lifetime, when the image will be removed. With --json
+# each line is the server's ticket (with "delete", "lifetime" and "removeAfter") plus "state"
+# ("published", or "uploaded" with --no-wait) and "removed" (the kinds of metadata removed).
+#
 # Config file: ${XDG_CONFIG_HOME:-~/.config}/pinhole/config, lines of `name = value`, # comments:
 #   endpoint = https://images.example.com
 #   token = s3cr3t
 #
+# State file: ${XDG_STATE_HOME:-~/.local/state}/pinhole/uploads.jsonl, one JSON line per upload
+# ({"link", "key", "delete", "removeAfter", "time"}; "deleted" is added once it is deleted). It holds
+# the secret delete tokens: the script keeps its directory at mode 700 and the file at 600.
+#
 # Exit codes:
-#   0  every file was uploaded
+#   0  every file was uploaded; with --delete: every image was deleted, or had been deleted already
 #   1  a required tool is missing, or an unexpected error
-#   2  usage or configuration error (bad option, no FILE, bad endpoint): nothing was uploaded
+#   2  usage or configuration error (bad option, no FILE, bad endpoint, a --delete argument that
+#      is not a link or a saved JSON line with a delete action): nothing was uploaded or deleted
 #   3  a file could not be read (missing, unreadable, empty, or of unknown type)
-#   4  the server refused a file (type not accepted, too large, wrong or missing token...), or
-#      refused to publish it after checking it (not an image, truncated...); the message says why
+#   4  the server refused a file (type not accepted, too large, a lifetime it does not offer, wrong
+#      or missing token...), or refused to publish it after checking it (not an image,
+#      truncated...); with --delete: it refused the delete (the delete token does not match the
+#      image); the message says why
 #   5  an upload failed: the storage refused it, or a server error (5xx, 429) or network failure
-#      persisted after one retry with a new ticket, or a published image's link did not serve it
+#      persisted after one retry with a new ticket, or a published image's link did not serve it;
+#      with --delete: a server error persisted after one retry
 #   6  the server could not be reached, or the address is not a Pinhole server (it answered
 #      like another kind of server, or sent a ticket or a status the script will not use)
 #   7  the server had not finished checking an image within the wait (2 minutes by default); it
 #      was uploaded, and its link (in the message) may work later
-# When several files fail, the exit code is that of the first failure.
+#   8  --delete LINK: the state file holds no delete action for LINK (the message names the
+#      file); nothing was sent
+#   9  --delete: the server has no such image: it expired (its lifetime ended), was refused when
+#      checked, or was never uploaded
+# When several files (or deletes) fail, the exit code is that of the first failure.
 #
 # The script trusts no server: before it uses a ticket it checks that the link and the upload address
 # are http(s) addresses and that the headers to send are plain names and one-line values, and curl
 # may only speak http and https. Needs bash, curl, jq and coreutils. Progress is shown on standard
-# error when it is a terminal.
+# error when it is a terminal. Tokens (upload and delete) reach curl in private files, never on its
+# command line, and are never printed, except the delete token in --json output.
 set -euo pipefail
 
 readonly PROG=upload.sh
 readonly DEFAULT_ENDPOINT=http://127.0.0.1:8080
 readonly EXIT_MISSING_TOOL=1 EXIT_USAGE=2 EXIT_FILE=3 EXIT_REFUSED=4 EXIT_UPLOAD=5 EXIT_UNREACHABLE=6 EXIT_NOT_PUBLISHED=7
+readonly EXIT_NOT_SAVED=8 EXIT_NO_SUCH_IMAGE=9
 # Every curl call: no ~/.curlrc (-q), only http and https, also for redirects (none are followed, and
 # none ever may lead to file:// or another protocol), and no URL globbing, so a URL from a server is
 # one URL ("[1-100000]" in it is not a hundred thousand uploads).
 readonly CURL_SAFE=(-q --proto "=http,https" --proto-redir "=http,https" --globoff)
+# jq definitions for checking what a server (or a saved line) hands the script before it is used:
+# addresses curl may fetch, and headers that are plain names with one-line values (a value with a line
+# break would add a header; a name such as "@/etc/passwd" would put a file into curl's arguments).
+readonly JQ_CHECKS='
+  def address: type == "string" and test("^https?://[^[:space:][:cntrl:]]+$"; "i");
+  def token: test("^[!#$%&\u0027*+.^_`|~0-9A-Za-z-]+$");
+  def one_line: type == "string" and (gsub("\t"; "") | test("[[:cntrl:]]") | not);
+  def plain_headers: type == "object" and length <= 50 and ([keys[] | token] | all) and ([.[] | one_line] | all);
+  def action: type == "object" and (.method | type == "string" and test("^[A-Z]{1,16}$"))
+    and (.url | address) and ((.headers // {}) | plain_headers);
+  def instant: type == "string" and test("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?Z$");
+'
 
 die() {
   local code=$1
@@ -103,22 +145,23 @@ check_tools() {
 
 # --- settings ----------------------------------------------------------------------------------
 
-endpoint="" token="" ext_option="" json=false copy=false token_over_http=false wait=true
-wait_seconds=120
-files=()
+endpoint="" token="" ext_option="" lifetime="" json=false copy=false token_over_http=false wait=true
+save_state=true wait_seconds=120
+files=() deletes=() upload_options=()
 
 parse_args() {
   while (($#)); do
     case $1 in
       -h|--help) print_help; exit 0 ;;
-      --endpoint|--token|--ext)
+      --endpoint|--token|--ext|--lifetime|--delete)
         (($# >= 2)) || usage_error "$1 needs a value"
         set_option "$1" "$2"
         shift 2 ;;
-      --endpoint=*|--token=*|--ext=*) set_option "${1%%=*}" "${1#*=}"; shift ;;
-      --json) json=true; shift ;;
-      --copy) copy=true; shift ;;
-      --no-wait) wait=false; shift ;;
+      --endpoint=*|--token=*|--ext=*|--lifetime=*|--delete=*) set_option "${1%%=*}" "${1#*=}"; shift ;;
+      --json) json=true; upload_options+=("$1"); shift ;;
+      --copy) copy=true; upload_options+=("$1"); shift ;;
+      --no-wait) wait=false; upload_options+=("$1"); shift ;;
+      --no-state) save_state=false; upload_options+=("$1"); shift ;;
       --send-token-over-http) token_over_http=true; shift ;;
       --) shift; files+=("$@"); break ;;
       -) files+=("-"); shift ;;
@@ -126,6 +169,11 @@ parse_args() {
       *) files+=("$1"); shift ;;
     esac
   done
+  if ((${#deletes[@]})); then
+    ((${#files[@]} == 0)) || usage_error "--delete takes no image files ('${files[0]}')"
+    ((${#upload_options[@]} == 0)) || usage_error "--delete cannot be combined with ${upload_options[0]}"
+    return 0
+  fi
   ((${#files[@]})) || usage_error "name at least one image file to upload, or - to read one from standard input"
   local count=0 file
   for file in "${files[@]}"; do
@@ -139,7 +187,15 @@ set_option() {
     --endpoint) endpoint=$2 ;;
     --token) token=$2 ;;
     --ext) ext_option=$(printf '%s' "${2#.}" | tr '[:upper:]' '[:lower:]')
-           [[ -n $ext_option ]] || usage_error "--ext needs a file type such as png" ;;
+           [[ -n $ext_option ]] || usage_error "--ext needs a file type such as png"
+           upload_options+=(--ext) ;;
+    # Not checked against a list here: the server decides which lifetimes it offers, and says so.
+    --lifetime) lifetime=$(trim "$2")
+                [[ -n $lifetime && $lifetime != *[[:cntrl:]]* ]] \
+                  || usage_error "--lifetime needs a lifetime such as 7d or forever"
+                upload_options+=(--lifetime) ;;
+    --delete) [[ -n $(trim "$2") ]] || usage_error "--delete needs a link, or a saved JSON line"
+              deletes+=("$2") ;;
   esac
 }
 
@@ -212,6 +268,95 @@ endpoint_host() {
 is_this_machine() {
   [[ $1 == localhost || $1 == ::1 || $1 =~ ^127\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}$ ]]
 }
+
+# --- state file: the delete actions of past uploads --------------------------------------------
+
+# XDG_STATE_HOME counts only when it is an absolute path (the XDG spec says to ignore it otherwise).
+state_file() {
+  local base=${XDG_STATE_HOME:-}
+  [[ $base == /* ]] || base=${HOME:+$HOME/.local/state}
+  [[ -n $base ]] || return 1
+  printf '%s/pinhole/uploads.jsonl' "$base"
+}
+
+state_lock="" lock_held=false
+
+# Runs a command while holding the state file's lock (a directory: mkdir is atomic everywhere), so
+# that an append by one upload.sh and the rewrite by another's --delete cannot lose a line. The
+# directory is made (mode 700) and both modes are checked first.
+with_state() {
+  local file=$1 dir tries=0
+  shift
+  dir=${file%/*}
+  (umask 077 && mkdir -p "$dir") || return 1
+  make_private "$dir" rwx------ 700 || return 1
+  state_lock="$dir/uploads.lock"
+  until mkdir "$state_lock" 2>/dev/null; do
+    tries=$((tries + 1))
+    if ((tries >= 100)); then
+      warn "the state file is locked by $state_lock for 10 s now; if no other $PROG is running, remove that directory"
+      return 1
+    fi
+    sleep 0.1
+  done
+  lock_held=true
+  local outcome=1
+  if [[ ! -e $file ]] || make_private "$file" rw------- 600; then
+    (umask 077 && "$@") && outcome=0
+  fi
+  rmdir "$state_lock" 2>/dev/null || true
+  lock_held=false
+  return "$outcome"
+}
+
+# Sets MODE on PATH when its permissions are not exactly WANTED (as ls shows them, e.g. rw-------),
+# saying so when others had any access: it holds delete tokens. ls, not stat: stat differs on macOS.
+make_private() {
+  local path=$1 wanted=$2 mode=$3 listing
+  listing=$(ls -ldL "$path") || return 1
+  listing=${listing:1:9}
+  [[ $listing != "$wanted" ]] || return 0
+  chmod "$mode" "$path" || return 1
+  if [[ ${listing:3:6} != ------ ]]; then
+    warn "$path was open to others ($listing); it holds delete tokens, so it is now mode $mode"
+  fi
+}
+
+append_line() { printf '%s\n' "$2" >>"$1"; }
+
+# Adds "deleted": TIME to the entries of LINK; other lines, even ones that are not JSON, stay as they are.
+mark_deleted_in() {
+  local file=$1 link=$2 time=$3
+  [[ -f $file ]] || return 0
+  jq -R -r --arg link "$link" --arg time "$time" '
+    . as $line | (try fromjson catch null) as $entry
+    | if ($entry | type) == "object" and $entry.link == $link and ($entry | has("deleted") | not)
+      then $entry + {deleted: $time} | tojson else $line end' "$file" >"$file.new" \
+    && mv "$file.new" "$file" || { rm -f "$file.new"; return 1; }
+}
+
+# Saves the upload's JSON line (link, key, delete action, removeAfter, time), unless --no-state or the
+# server sent no delete action. Sets saved_state to the file it went to.
+saved_state=""
+remember_upload() {
+  local name=$1 file entry
+  saved_state=""
+  [[ $save_state == true ]] || return 0
+  jq -e 'has("delete")' "$workdir/ticket.json" >/dev/null || return 0
+  if ! file=$(state_file); then
+    warn "$name: its delete action was not saved: neither XDG_STATE_HOME nor HOME is set"
+    return 0
+  fi
+  entry=$(jq -c --arg time "$(now_utc)" \
+    '{link: .url, key, delete, removeAfter: (.removeAfter // null), time: $time}' "$workdir/ticket.json")
+  if with_state "$file" append_line "$file" "$entry"; then
+    saved_state=$file
+  else
+    warn "$name: its delete action could not be saved in $file; --json prints it"
+  fi
+}
+
+now_utc() { date -u +%Y-%m-%dT%H:%M:%SZ; }
 
 # --- one file ----------------------------------------------------------------------------------
 
@@ -323,8 +468,8 @@ upload_file() {
 
 # --- HTTP --------------------------------------------------------------------------------------
 
-# Set by get_ticket and put_image when they fail.
-failure_code=0 failure_message="" retryable=false
+# Set by get_ticket and put_image when they fail; refusal_code is the server's error code, if it sent one.
+failure_code=0 failure_message="" retryable=false refusal_code=""
 
 failed() {
   failure_code=$1 retryable=$2
@@ -340,10 +485,15 @@ send_with_retry() {
   for try in 1 2; do
     if get_ticket "$ext" "$size" "$sha" && put_image "$path"; then
       if [[ $wait == true ]]; then
-        await_published "$name" || return 0
+        if ! await_published "$name"; then
+          # Stored but not (yet) serving: it may still need deleting. Refused: the server removed it.
+          ((file_error_code == EXIT_REFUSED)) || remember_upload "$name"
+          return 0
+        fi
       else
         printf '{"state":"uploaded"}' >"$workdir/status.json"
       fi
+      remember_upload "$name"
       finish "$name"
       return 0
     fi
@@ -365,7 +515,7 @@ send_with_retry() {
 # and its link answers, or when the ticket has no status action (a server from before the check);
 # otherwise reports the file's failure and returns 1. Every answer is checked before it is used.
 await_published() {
-  local name=$1 status_url state delay=0.1 deadline=$((SECONDS + wait_seconds))
+  local name=$1 status_url state delay_ms=100 deadline=$((SECONDS + wait_seconds))
   status_url=$(jq -r '.status.url // empty' "$workdir/ticket.json")
   if [[ -z $status_url ]]; then
     printf '{"state":"uploaded"}' >"$workdir/status.json"
@@ -379,6 +529,10 @@ await_published() {
         published) check_published "$name"; return ;;
         refused) report_refusal "$name"; return 1 ;;
         checking) ;;
+        deleted)
+          # Someone with its delete action (another upload.sh --delete, the page) took it back meanwhile.
+          fail_file "$EXIT_UPLOAD" "$name" "uploaded, but deleted with its delete action before it was published"
+          return 1 ;;
         *)
           fail_file "$EXIT_UNREACHABLE" "$name" "uploaded, but the server sent a status this script will not use:" \
             "$state; no link was printed. Check that the address is your Pinhole server."
@@ -390,8 +544,8 @@ await_published() {
         "$wait_seconds seconds; its link may work later: $(jq -r '.url' "$workdir/ticket.json")"
       return 1
     fi
-    sleep "$delay"
-    delay=$(awk -v d="$delay" 'BEGIN { d *= 2; print (d > 2 ? 2 : d) }')
+    sleep "$((delay_ms / 1000)).$(printf '%03d' $((delay_ms % 1000)))"
+    delay_ms=$((delay_ms * 2 > 2000 ? 2000 : delay_ms * 2))
   done
 }
 
@@ -400,7 +554,7 @@ status_state() {
   jq -r --arg link "$(jq -r '.url' "$workdir/ticket.json")" '
     def line(n): type == "string" and length <= n and (test("[[:cntrl:]]") | not);
     if type != "object" then "it is not a JSON object"
-    elif .state == "checking" then "checking"
+    elif .state == "checking" or .state == "deleted" then .state
     elif .state == "published" then
       if .url != $link then "it names another link than the ticket"
       elif (.removed | type) != "array" or (.removed | length) > 16
@@ -410,7 +564,7 @@ status_state() {
       if (.reason | type) != "object" or (.reason.code | line(64) and test("^[a-z0-9_]+$") | not)
         or (.reason.message | line(500) | not) then "its reason is not a code and a one-line message"
       else "refused" end
-    else "its state is not checking, published or refused" end' "$workdir/status.json" 2>/dev/null \
+    else "its state is not checking, published, refused or deleted" end' "$workdir/status.json" 2>/dev/null \
     || echo "it is not JSON"
 }
 
@@ -472,8 +626,11 @@ unreachable_hint() {
 
 get_ticket() {
   local http_status request_args=()
-  jq -n --arg ext "$1" --argjson size "$2" --arg sha "$3" \
-    '{extension: $ext, size: $size, sha256: $sha}' >"$workdir/request.json"
+  refusal_code=""
+  # Without --lifetime the request has none, and the server applies its default.
+  jq -n --arg ext "$1" --argjson size "$2" --arg sha "$3" --arg lifetime "$lifetime" \
+    '{extension: $ext, size: $size, sha256: $sha} + (if $lifetime == "" then {} else {lifetime: $lifetime} end)' \
+    >"$workdir/request.json"
   [[ -z $token ]] || request_args=(-H "@$workdir/token.header")
   if ! http_status=$(http "$workdir/ticket.json" --max-time 60 --max-filesize 65536 -X POST \
       -H 'content-type: application/json' ${request_args[@]+"${request_args[@]}"} \
@@ -494,10 +651,7 @@ get_ticket() {
 # send a header that puts a local file into curl's arguments, or an upload address that writes one.
 check_ticket() {
   local reason
-  reason=$(jq -r '
-    def address: test("^https?://[^[:space:][:cntrl:]]+$"; "i");
-    def token: test("^[!#$%&\u0027*+.^_`|~0-9A-Za-z-]+$");
-    def one_line: type == "string" and (gsub("\t"; "") | test("[[:cntrl:]]") | not);
+  reason=$(jq -r "$JQ_CHECKS"'
     if (.url | address | not) then "the link is not an http(s) address on one line"
     elif (.upload.url | address | not) then "the upload address is not an http(s) address on one line"
     elif has("status") and ((.status | type) != "object" or .status.method != "GET" or (.status.url | address | not))
@@ -506,6 +660,11 @@ check_ticket() {
     elif ([.upload.headers | keys[] | token | not] | any) then "a header name is not a valid HTTP header name"
     elif ([.upload.headers[] | one_line | not] | any) then
       "a header value is not a single line of text (it holds a line break or another control character)"
+    elif has("delete") and (.delete | action | not) then
+      "its delete action is not a method, an http(s) address on one line and plain headers"
+    elif .removeAfter != null and (.removeAfter | instant | not) then "its removeAfter is not an ISO-8601 UTC time"
+    elif has("lifetime") and (.lifetime | type == "string" and test("^[a-z0-9]{1,16}$") | not) then
+      "its lifetime is not a short label such as 7d"
     else empty end' "$workdir/ticket.json") || reason="it could not be read"
   [[ -z $reason ]] && return 0
   failed "$EXIT_UNREACHABLE" false "the server at $endpoint sent a ticket this script will not use: $reason;" \
@@ -534,7 +693,9 @@ ticket_refusal() {
   case $code in
     unauthorized) message+=" Give the token with --token, the PINHOLE_TOKEN variable or 'token = ...' in $(config_file)." ;;
     unsupported_extension) [[ -n $ext_option ]] || message+=" (The type was taken from the file name or its first bytes; --ext sets it.)" ;;
+    invalid_lifetime) message+=" (--lifetime $lifetime; $endpoint/api/limits lists what this server offers.)" ;;
   esac
+  refusal_code=$code
   failed "$EXIT_REFUSED" false "refused by the server: $message"
 }
 
@@ -593,6 +754,138 @@ finish() {
     printf '%s\n' "$link"
   fi
   progress "$1: uploaded"
+  tell_lifetime_and_delete "$1" "$link"
+}
+
+# Says when the image goes (always: it is part of what happened, like the metadata removed) and, to a
+# person watching, how to take it back.
+tell_lifetime_and_delete() {
+  local name=$1 link=$2 remove_after
+  remove_after=$(jq -r '.removeAfter // empty' "$workdir/ticket.json")
+  if [[ -n $remove_after ]]; then
+    warn "$name: will be removed after ${remove_after%%T*} ${remove_after:11:8} UTC" \
+      "(lifetime $(jq -r '.lifetime // "?"' "$workdir/ticket.json"))"
+  fi
+  if [[ -n $saved_state ]]; then
+    progress "$name: to delete it: $0 --delete $link"
+  elif [[ $save_state != true ]] && jq -e 'has("delete")' "$workdir/ticket.json" >/dev/null; then
+    if [[ $json == true ]]; then
+      progress "$name: its delete action is only in the JSON line above (--no-state)"
+    else
+      progress "$name: its delete action was not saved (--no-state), so it cannot be deleted"
+    fi
+  fi
+}
+
+# --- delete ------------------------------------------------------------------------------------
+
+# One --delete argument: finds its delete action (in the state file, or in the JSON line given),
+# performs it verbatim and says what came of it. Failures are recorded like a file's.
+delete_image() {
+  local argument link file=""
+  argument=$(trim "$1")
+  if [[ $argument == \{* ]]; then
+    if ! printf '%s' "$argument" | jq -cse 'if length == 1 and (.[0] | type) == "object" then .[0] else error end' \
+        >"$workdir/entry.json" 2>/dev/null; then
+      fail_file "$EXIT_USAGE" "--delete" "the argument starts like a JSON line but is not one JSON object;" \
+        "give a link, or a whole line of the state file or of --json output, in single quotes"
+      return 0
+    fi
+    file=$(state_file) || file=""
+  else
+    if ! file=$(state_file); then
+      fail_file "$EXIT_NOT_SAVED" "$argument" "no state file to look it up in: neither XDG_STATE_HOME nor HOME is set"
+      return 0
+    fi
+    find_saved "$file" "$argument" || return 0
+  fi
+  # The entry's own link (the argument may have been its key); only a printable one goes into messages.
+  link=$(jq -r "$JQ_CHECKS"'[.link, .url, .delete.url] | map(select(one_line and length <= 2048)) | .[0] // "the image"' \
+    "$workdir/entry.json")
+  if ! jq -e "$JQ_CHECKS"'.delete | action' "$workdir/entry.json" >/dev/null 2>&1; then
+    fail_file "$EXIT_USAGE" "$link" "the saved line has no delete action this script will use" \
+      "(a method, an http(s) address on one line and plain headers)"
+    return 0
+  fi
+  perform_delete "$link" && forget_deleted "$file" "$link"
+  return 0
+}
+
+# Writes the last saved entry for LINK (or a key) to entry.json, or records why there is none.
+find_saved() {
+  local file=$1 link=$2 hint
+  hint="Only uploads made as this user with this script (without --no-state) are saved there; for a line"
+  hint+=" saved elsewhere (e.g. from --json), give the line itself: $PROG --delete '<the JSON line>'"
+  if [[ ! -f $file ]]; then
+    fail_file "$EXIT_NOT_SAVED" "$link" "no delete action saved for it: $file does not exist. $hint"
+    return 1
+  fi
+  if ! jq -R -c --arg link "$link" '(try fromjson catch null)
+      | select(type == "object" and (.link == $link or .key == $link) and (.delete | type) == "object")' \
+      "$file" 2>"$workdir/jq.err" | tail -n 1 >"$workdir/entry.json"; then
+    fail_file "$EXIT_NOT_SAVED" "$link" "cannot read $file: $(head -n 1 "$workdir/jq.err")"
+    return 1
+  fi
+  if [[ ! -s $workdir/entry.json ]]; then
+    fail_file "$EXIT_NOT_SAVED" "$link" "no delete action saved for it in $file. $hint"
+    return 1
+  fi
+}
+
+# The delete action exactly as saved: its method, its URL, its headers (in a private file, so the token
+# is not on curl's command line). One more try after a second on a network or server error, as it is
+# safe to repeat: a second delete answers 410. Returns 0 when the image is gone (deleted now or before).
+perform_delete() {
+  local link=$1 method url http_status try
+  method=$(jq -r '.delete.method' "$workdir/entry.json")
+  url=$(jq -r '.delete.url' "$workdir/entry.json")
+  jq -r '(.delete.headers // {}) | to_entries[] | "\(.key): \(.value)"' "$workdir/entry.json" >"$workdir/delete.headers"
+  for try in 1 2; do
+    if ! http_status=$(http "$workdir/deleted.json" --max-time 30 --max-filesize 65536 -X "$method" \
+        -H "@$workdir/delete.headers" "$url"); then
+      failed "$EXIT_UNREACHABLE" true "cannot reach the Pinhole server at ${url%%/api/*} ($(curl_detail))"
+    else
+      delete_outcome "$link" "$http_status" "$url" && return 0
+    fi
+    if [[ $retryable != true || $try == 2 ]]; then
+      break
+    fi
+    progress "$link: $failure_message; trying once more ..."
+    sleep 1
+  done
+  fail_file "$failure_code" "$link" "$failure_message"
+  return 1
+}
+
+# Reads one answer to a delete: 0 when the image is gone; otherwise sets the failure (via failed).
+delete_outcome() {
+  local link=$1 http_status=$2 url=$3 code message
+  code=$(jq -r "$JQ_CHECKS"'.error.code | select(one_line and test("^[a-z0-9_]{1,64}$"))' "$workdir/deleted.json" 2>/dev/null || true)
+  message=$(jq -r "$JQ_CHECKS"'.error.message | select(one_line and length <= 500)' "$workdir/deleted.json" 2>/dev/null || true)
+  case $http_status:$code in
+    200:) if jq -e '.state == "deleted"' "$workdir/deleted.json" >/dev/null 2>&1; then
+            printf 'Deleted %s.\n' "$link"
+            return 0
+          fi ;;
+    410:?*) printf '%s was already deleted.\n' "$link"; return 0 ;;
+    404:?*) failed "$EXIT_NO_SUCH_IMAGE" false "no such image (expired?): the server has no image at this link;" \
+              "its lifetime may have ended, or the server refused it when it checked it"; return 1 ;;
+    403:?*) failed "$EXIT_REFUSED" false "refused by the server: ${message:-the delete token does not match} ($code);" \
+              "nothing was deleted. The delete action does not belong to this image, or it was changed"; return 1 ;;
+    5??:*) failed "$EXIT_UPLOAD" true "the Pinhole server had a problem (HTTP $http_status)"; return 1 ;;
+    429:*) failed "$EXIT_UPLOAD" true "the Pinhole server is busy (HTTP 429, too many requests)"; return 1 ;;
+    *:?*) [[ -z $message ]] || { failed "$EXIT_REFUSED" false "refused by the server: $message ($code)"; return 1; } ;;
+  esac
+  failed "$EXIT_UNREACHABLE" false "the server at ${url%%/api/*} answered the delete with HTTP $http_status," \
+    "not like a Pinhole server; the image may still be there"
+}
+
+# Marks LINK's entries deleted in the state file, so that a look at it tells what is still online.
+forget_deleted() {
+  local file=$1 link=$2
+  [[ -n $file && -f $file ]] || return 0
+  with_state "$file" mark_deleted_in "$file" "$link" "$(now_utc)" \
+    || warn "$link: deleted, but it could not be marked as deleted in $file"
 }
 
 # --- clipboard ---------------------------------------------------------------------------------
@@ -625,23 +918,38 @@ copy_links() {
 
 # --- main --------------------------------------------------------------------------------------
 
+# A private work directory (mktemp -d makes it mode 700), removed on every way out.
+start_work() {
+  trap cleanup EXIT
+  trap 'exit 130' INT
+  trap 'exit 143' TERM
+  workdir=$(mktemp -d "${TMPDIR:-/tmp}/pinhole-upload.XXXXXX")
+}
+
 # shellcheck disable=SC2317 # called by the EXIT trap
-cleanup() { [[ -z $workdir ]] || rm -rf "$workdir"; }
+cleanup() {
+  [[ $lock_held != true ]] || rmdir "$state_lock" 2>/dev/null || true
+  [[ -z $workdir ]] || rm -rf "$workdir"
+}
 
 main() {
-  local clipboard="" file index=0
+  local clipboard="" file index=0 argument
   parse_args "$@"
   check_tools
+  if ((${#deletes[@]})); then
+    start_work
+    for argument in "${deletes[@]}"; do
+      delete_image "$argument"
+    done
+    exit "$status"
+  fi
   resolve_settings
   if [[ $copy == true ]]; then
     clipboard=$(clipboard_tool)
     [[ -n $clipboard ]] || warn "--copy: no clipboard tool found (install wl-clipboard, xclip or xsel);" \
       "the link(s) are only printed"
   fi
-  trap cleanup EXIT
-  trap 'exit 130' INT
-  trap 'exit 143' TERM
-  workdir=$(mktemp -d "${TMPDIR:-/tmp}/pinhole-upload.XXXXXX")
+  start_work
   # The token goes to curl in a file (mode 600 inside a private directory), never on its command line.
   [[ -z $token ]] || printf 'x-pinhole-token: %s\n' "$token" >"$workdir/token.header"
   for file in "${files[@]}"; do
@@ -651,6 +959,10 @@ main() {
     if ((file_error_code == EXIT_UNREACHABLE && index < ${#files[@]})); then
       warn "not trying the remaining $((${#files[@]} - index)) file(s):" \
         "the server is not reachable or not a Pinhole server"
+      break
+    fi
+    if [[ $refusal_code == invalid_lifetime ]] && ((index < ${#files[@]})); then
+      warn "not trying the remaining $((${#files[@]} - index)) file(s): the server does not offer that lifetime"
       break
     fi
   done

@@ -25,8 +25,9 @@ export async function fetchLimits(signal) {
 }
 
 /**
- * Asks for an upload ticket: {key, url, contentType, size, upload: {method, url, headers}, expiresAt}.
- * @param {{extension: string, size: number, sha256?: string}} request
+ * Asks for an upload ticket: {key, url, contentType, size, upload: {method, url, headers}, expiresAt, status,
+ * and from servers that offer them lifetime, removeAfter and delete: {method, url, headers}}.
+ * @param {{extension: string, size: number, sha256?: string, lifetime?: string}} request
  */
 export async function requestTicket(request, { token, signal } = {}) {
   const headers = { 'content-type': 'application/json', accept: 'application/json' };
@@ -42,6 +43,20 @@ export async function requestTicket(request, { token, signal } = {}) {
 export async function checkStatus(action, { signal } = {}) {
   return readJson(await send(action.url, {
     method: action.method || 'GET', headers: { accept: 'application/json' }, signal, cache: 'no-store',
+  }));
+}
+
+/**
+ * Performs a ticket's delete action verbatim (method, URL and headers, as the server wrote them: the page never
+ * builds one itself). Resolves with the answer, {state: "deleted"}; a refusal throws ApiError (403 for a token
+ * that does not match, 410 when the image was deleted before, 404 when there is nothing to delete).
+ */
+export async function deleteImage(action, { signal } = {}) {
+  return readJson(await send(action.url, {
+    method: action.method || 'DELETE',
+    headers: { accept: 'application/json', ...(action.headers || {}) },
+    signal,
+    cache: 'no-store',
   }));
 }
 

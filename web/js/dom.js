@@ -14,7 +14,8 @@ export function element(tag, className, text) {
 
 /**
  * A button that never submits anything (type="button"). The accessible name is for labels that are
- * ambiguous on their own: a screen reader hears "Copy the link of cat.png", not "Copy" five times.
+ * ambiguous on their own: a screen reader hears "Copy link of cat.png", not "Copy link" five times. It must
+ * start with the visible label (WCAG 2.5.3, label in name), so that saying what is on the button works.
  * @param {string} label
  * @param {{className?: string, accessibleName?: string, onClick?: (event: MouseEvent) => void}} options
  */

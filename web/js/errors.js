@@ -32,6 +32,11 @@ const API_WORDS = {
   method_not_allowed: 'the upload service is not reachable at this address',
   range_not_satisfiable: 'only part of the image was asked for, and that part does not exist',
   internal_error: 'the server had a problem. Try again in a moment',
+  invalid_lifetime: (message) => message || 'this Pinhole does not offer the chosen “Keep” time. Reload the page '
+    + 'and choose again',
+  delete_token_invalid: 'the delete key this browser kept does not belong to this image, so the image was not '
+    + 'deleted and is still online',
+  gone: 'the image was already deleted',
 };
 
 /**
@@ -57,6 +62,8 @@ const REFUSAL_WORDS = {
   too_large: 'the file is larger than this Pinhole accepts. Scale it down and try again',
   unsupported_type: 'this Pinhole cannot check images of this type, so it does not publish them. Save it as a JPEG '
     + 'or PNG and try again',
+  invalid_ticket: 'the upload did not carry the details of an upload link this Pinhole gave out (such as how long to '
+    + 'keep it). Reload the page and upload it again',
 };
 
 const S3_CODES = {
@@ -95,6 +102,25 @@ export function apiWords(code, serverMessage) {
 /** A sentence saying why the publisher refused an image, for its refusal code; null for an unknown code. */
 export function refusalWords(code) {
   return Object.hasOwn(REFUSAL_WORDS, code) ? sentence(REFUSAL_WORDS[code]) : null;
+}
+
+/**
+ * A sentence saying why deleting an image did not work. The words for uploads would mislead here ("the upload
+ * service", "too many uploads"), so the failures that are not the API's own codes get words of their own.
+ */
+export function deleteFailureWords(error) {
+  if (error instanceof NetworkError) {
+    return sentence('the server could not be reached. Check the connection and try again');
+  }
+  if (error instanceof ApiError && !apiWords(error.code, error.message)) {
+    if (error.status === 429) {
+      return sentence('too many requests right now. Wait a moment and try again');
+    }
+    if (error.status >= 500) {
+      return sentence('the server had a problem. Try again in a moment');
+    }
+  }
+  return describeError(error);
 }
 
 /** A short technical detail for the curious (status and code), or '' when there is none. */

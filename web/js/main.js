@@ -6,8 +6,9 @@ import { button } from './dom.js';
 import { describeError, technicalDetail } from './errors.js';
 import { checkFile, formatBytes } from './files.js';
 import { TaskQueue } from './queue.js';
+import { keepChoices, localDateTime } from './lifetimes.js';
 import { PublishRefusal, removedWords } from './publication.js';
-import { addRecent } from './recent.js';
+import { addRecent, entryFor } from './recent.js';
 import { renderRecent, wireRecent } from './recent-view.js';
 import { State, UploadRow } from './ui.js';
 import { uploadFile } from './upload.js';
@@ -35,7 +36,23 @@ function showLimits(loaded) {
   $('file-input').accept = [...loaded.allowedExtensions.map((e) => `.${e}`), ...mimeTypes].join(',');
   $('token-row').hidden = !loaded.tokenRequired;
   tokenRequired = loaded.tokenRequired;
+  showKeepChoice(loaded);
   return loaded;
+}
+
+/** The "Keep" select, only when the server offers lifetimes; a choice made before a reload of the limits stays. */
+function showKeepChoice(loaded) {
+  const { options, selected } = keepChoices(loaded);
+  const select = $('keep');
+  const previous = select.value;
+  select.replaceChildren(...options.map(({ value, text }) => new Option(text, value)));
+  select.value = options.some(({ value }) => value === previous) ? previous : selected;
+  $('keep-row').hidden = options.length === 0;
+}
+
+/** The lifetime to ask for, or undefined when the page offers no choice (the server's default then applies). */
+function lifetimeValue() {
+  return $('keep-row').hidden ? undefined : $('keep').value || undefined;
 }
 
 function showLimitsFailure(error) {
@@ -102,20 +119,22 @@ function start(row, extension) {
     return;
   }
   const controller = new AbortController();
+  const lifetime = lifetimeValue();
   row.node.classList.remove('is-error');
   row.setState(State.WAITING, 'Waiting…');
   row.setProgress(0, row.file.size);
   row.setAction('Cancel', () => controller.abort());
-  queue.add(() => run(row, extension, controller.signal), controller.signal)
+  queue.add(() => run(row, extension, lifetime, controller.signal), controller.signal)
     .then((ticket) => succeeded(row, ticket))
     .catch((error) => failed(row, extension, error));
 }
 
-function run(row, extension, signal) {
+function run(row, extension, lifetime, signal) {
   row.setState(State.WORKING, 'Starting…');
   return uploadFile(row.file, {
     extension,
     token: tokenValue(),
+    lifetime,
     signal,
     onProgress: (loaded, total) => row.setProgress(loaded, total),
     onStatus: (text) => row.setState(State.WORKING, text),
@@ -124,9 +143,11 @@ function run(row, extension, signal) {
 
 function succeeded(row, { ticket, url, removed, pending }) {
   const removedText = removedWords(removed);
-  row.done(url, { published: Boolean(ticket.status) && !pending, removedText, pending });
-  // Only the published link is kept: the upload's own URLs never outlive the row.
-  addRecent({ url, name: row.name, size: row.file.size, uploadedAt: new Date().toISOString() });
+  const removal = localDateTime(ticket.removeAfter);
+  row.done(url, { published: Boolean(ticket.status) && !pending, removedText, pending,
+    removalText: removal ? `Removed on ${removal}.` : null });
+  // The published link and the ticket's status and delete actions are kept; the upload URL never outlives the row.
+  addRecent(entryFor(ticket, { url, name: row.name, size: row.file.size, uploadedAt: new Date().toISOString() }));
   renderRecent();
   announce(`${row.name} ${ticket.status && !pending ? 'published' : 'uploaded'}. Its link is ready to copy.`
     + (removedText ? ` ${removedText}` : ''));

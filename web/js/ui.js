@@ -7,7 +7,11 @@ import { resultBlock } from './results.js';
 /** States, also exposed as data-state for styling and tests. */
 export const State = {
   REFUSED: 'refused', WAITING: 'waiting', WORKING: 'working', DONE: 'done', FAILED: 'failed', CANCELLED: 'cancelled',
+  DELETED: 'deleted',
 };
+
+/** Sent on document by the recent list when it has deleted an image: {detail: {url}}. */
+export const DELETED_EVENT = 'pinhole:deleted';
 
 export class UploadRow {
   /** @param {File} file @param {HTMLElement} list where the row goes (newest first) */
@@ -95,9 +99,10 @@ export class UploadRow {
    * @param {string} url the link
    * @param {{published?: boolean, removedText?: string|null, pending?: boolean}} outcome what the publisher
    *        said: published (the thumbnail then shows what the link serves, not the local file), a sentence
-   *        saying which metadata it removed, or pending when it had not decided yet
+   *        saying which metadata it removed, or pending when it had not decided yet; removalText says when the
+   *        image's lifetime ends
    */
-  done(url, { published = false, removedText = null, pending = false } = {}) {
+  done(url, { published = false, removedText = null, pending = false, removalText = null } = {}) {
     this.node.classList.remove('is-error');
     this.setProgress(this.file.size, this.file.size);
     this.setState(State.DONE, pending ? 'Uploaded. Still being checked: the link works once the image is published.'
@@ -105,12 +110,29 @@ export class UploadRow {
     if (removedText) {
       this.stateText.append(' ', element('span', 'removed', removedText));
     }
+    if (removalText) {
+      this.stateText.append(' ', element('span', 'removal', removalText));
+    }
     this.setAction(null);
     this.node.querySelector('.upload-body').append(resultBlock(url, this.name));
+    // Deleted from the recent list while this row still offers the link: the row must not keep offering it.
+    const onDeleted = (event) => {
+      if (event.detail && event.detail.url === url) {
+        document.removeEventListener(DELETED_EVENT, onDeleted);
+        this.deleted();
+      }
+    };
+    document.addEventListener(DELETED_EVENT, onDeleted);
     if (published && this.thumb.isConnected) {
       this.thumb.src = url;
       URL.revokeObjectURL(this.thumbUrl);
     }
+  }
+
+  deleted() {
+    this.setState(State.DELETED, 'Deleted. Its link no longer works.');
+    this.node.querySelector('.result')?.remove();
+    this.setAction('Dismiss', () => this.remove());
   }
 
   remove() {

@@ -52,7 +52,7 @@ const DEFAULTS = {
  * fresh one; any other refusal ends the upload at once.
  *
  * @param {File} file
- * @param {{extension: string, token?: string, signal: AbortSignal,
+ * @param {{extension: string, token?: string, lifetime?: string, signal: AbortSignal,
  *          onProgress?: (loaded: number, total: number) => void, onStatus?: (text: string) => void,
  *          requestTicket?: Function, putFile?: Function, now?: () => number, sleep?: Function,
  *          retry?: {attempts?: number, shouldRetry?: (error: Error) => boolean,
@@ -77,7 +77,7 @@ export async function uploadFile(file, options) {
     try {
       if (ticket === null || expired(ticket, now())) {
         onStatus(ticket === null ? 'Asking for an upload link…' : 'The upload link expired; asking for a new one…');
-        ticket = await ask({ extension: options.extension, size: file.size, sha256 }, { token: options.token, signal });
+        ticket = await ask(ticketRequest(file, sha256, options), { token: options.token, signal });
       }
       onStatus('Uploading…');
       await put(ticket, file, { signal, onProgress });
@@ -100,6 +100,15 @@ export async function uploadFile(file, options) {
       await wait(delay, signal);
     }
   }
+}
+
+/** What the ticket is asked for; a lifetime only when one was chosen, so older servers see what they know. */
+function ticketRequest(file, sha256, { extension, lifetime }) {
+  const request = { extension, size: file.size, sha256 };
+  if (lifetime) {
+    request.lifetime = lifetime;
+  }
+  return request;
 }
 
 async function published(ticket, options, wait) {

@@ -100,6 +100,57 @@ class HostileServerTest {
         }
     }
 
+    /** Delete actions (or a removeAfter) that would turn curl against this machine, or the terminal, if used. */
+    static Stream<Arguments> hostileDeleteFields() {
+        return Stream.of(
+                Arguments.of("a delete header value with a line break, then @<file>",
+                        "\"delete\":{\"method\":\"DELETE\",\"url\":\"http://127.0.0.1:9/x\",\"headers\":{\"x-a\":\"v\\n@SECRET\"}}",
+                        "its delete action is not a method, an http(s) address on one line and plain headers"),
+                Arguments.of("a delete address that is a local file",
+                        "\"delete\":{\"method\":\"DELETE\",\"url\":\"file://VICTIM\",\"headers\":{}}",
+                        "its delete action is not a method, an http(s) address on one line and plain headers"),
+                Arguments.of("a delete method that is a curl option",
+                        "\"delete\":{\"method\":\"-oVICTIM\",\"url\":\"http://127.0.0.1:9/x\",\"headers\":{}}",
+                        "its delete action is not a method, an http(s) address on one line and plain headers"),
+                Arguments.of("a removeAfter with terminal control codes", "\"removeAfter\":\"2030\\u001b]0;pwned\\u0007\"",
+                        "its removeAfter is not an ISO-8601 UTC time"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("hostileDeleteFields")
+    void hostileDeleteActionInATicket_isRefusedBeforeUse(String what, String field, String reason) throws IOException {
+        try (FrontServer storage = FrontServer.recording()) {
+            // Given a ticket that is fine but for this field
+            String ticket = ticket(storage.baseUrl() + "/i/x.png", storage.baseUrl() + "/bucket/i/x.png", "{}");
+            ticket = ticket.substring(0, ticket.length() - 1) + ","
+                    + field.replace("SECRET", secret.toString()).replace("VICTIM", victim.toString()) + "}";
+            try (FrontServer api = FrontServer.answering(ticket)) {
+                // When the script uploads through it
+                UploadScript.Result result = script.run("--endpoint", api.baseUrl().toString(), image.toString());
+
+                // Then nothing is uploaded or saved, and no local file is read or written
+                result.exits(6).saysOnStderr("sent a ticket this script will not use: " + reason);
+                assertFalse(result.stderr().contains("\u001b"), result.stderr());
+            }
+            assertEquals(List.of(), storage.recorded());
+            assertFalse(script.stateFile().exists());
+            assertEquals(PRECIOUS, Files.readString(victim));
+        }
+    }
+
+    @Test
+    void hostileSavedLineForDelete_isAUsageError_andNothingIsReadOrWritten() throws IOException {
+        for (String delete : List.of("{\"method\":\"DELETE\",\"url\":\"file://VICTIM\",\"headers\":{}}",
+                "{\"method\":\"DELETE\",\"url\":\"http://127.0.0.1:9/x\",\"headers\":{\"x-a\":\"v\\n@SECRET\"}}",
+                "{\"method\":\"-oVICTIM\",\"url\":\"http://127.0.0.1:9/x\"}")) {
+            String line = "{\"link\":\"http://127.0.0.1:9/i/x.png\",\"delete\":"
+                    + delete.replace("SECRET", secret.toString()).replace("VICTIM", victim.toString()) + "}";
+
+            script.run("--delete", line).exits(2).saysOnStderr("has no delete action this script will use");
+        }
+        assertEquals(PRECIOUS, Files.readString(victim));
+    }
+
     @Test
     void linkWithTerminalControlCodes_isNotPrinted() {
         try (FrontServer storage = FrontServer.recording()) {

@@ -46,7 +46,10 @@ class ScriptWithoutServerTest {
 
         assertTrue(result.stdout().startsWith("Summary: upload images to a Pinhole image host"), result.stdout());
         for (String expected : new String[] {"Usage: upload.sh [options] FILE...", "--endpoint URL", "--token TOKEN",
-                "--ext EXT", "--json", "--copy", "Exit codes:", "6  the server could not be reached"}) {
+                "--ext EXT", "--json", "--copy", "--lifetime LIFETIME", "1d, 7d or 30d", "forever", "/api/limits",
+                "--no-state", "--delete LINK", "--delete '<JSON line>'", "pinhole/uploads.jsonl", "Exit codes:",
+                "6  the server could not be reached", "8  --delete LINK: the state file holds no delete action",
+                "9  --delete: the server has no such image"}) {
             assertTrue(result.stdout().contains(expected), "help should mention " + expected);
         }
         assertFalse(result.stdout().contains("set -euo pipefail"), "help ends before the code");

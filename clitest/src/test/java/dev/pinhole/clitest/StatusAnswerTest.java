@@ -3,6 +3,7 @@ package dev.pinhole.clitest;
 import static dev.pinhole.clitest.Links.PNG;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -18,7 +19,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class StatusAnswerTest extends AgainstDefaultStack {
     static Stream<Arguments> hostileStatuses() {
         return Stream.of(
-                Arguments.of("an unknown state", "{\"state\":\"gone\"}", "its state is not checking, published or refused"),
+                Arguments.of("an unknown state", "{\"state\":\"gone\"}", "its state is not checking, published, refused or deleted"),
                 Arguments.of("published under another link",
                         "{\"state\":\"published\",\"url\":\"http://evil.example/i/x.png\",\"removed\":[]}",
                         "it names another link than the ticket"),
@@ -58,6 +59,21 @@ class StatusAnswerTest extends AgainstDefaultStack {
                     .env("PINHOLE_WAIT_SECONDS", "1").run(image.toString()).exits(7)
                     .saysOnStderr("shot.png: uploaded, but the server had not finished checking it after 1 seconds;"
                             + " its link may work later: " + DefaultStack.baseUrl() + "/i/");
+
+            assertEquals("", result.stdout());
+            // It was stored and may be published later: its delete action is kept, to take it back then
+            assertEquals(1, script.stateFile().entries().size(), script.stateFile().lines().toString());
+            assertTrue(script.stateFile().entries().get(0).has("delete"));
+        }
+    }
+
+    @Test
+    void anImageDeletedBeforeItWasPublished_exits5_sayingSo() {
+        try (FrontServer front = FrontServer.withStatus(DefaultStack.baseUrl(), "{\"state\":\"deleted\"}")) {
+            Path image = script.file("shot.png", PNG);
+
+            UploadScript.Result result = script.env("PINHOLE_URL", front.baseUrl().toString()).run(image.toString())
+                    .exits(5).saysOnStderr("shot.png: uploaded, but deleted with its delete action before it was published");
 
             assertEquals("", result.stdout());
         }

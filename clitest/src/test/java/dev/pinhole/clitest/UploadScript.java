@@ -18,18 +18,21 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs the real scripts/upload.sh with bash, in a sandbox: HOME, XDG_CONFIG_HOME and TMPDIR point into
- * a fresh directory, so the developer's own config file, token and clipboard are never used.
+ * a fresh directory, so the developer's own config file, token, state file and clipboard are never used.
+ * XDG_STATE_HOME is unset, so the state file is under the sandbox's HOME unless a test sets it.
  */
 final class UploadScript {
     private static final long TIMEOUT_SECONDS = 60;
     /** Variables of the developer's session that would change what the script does. */
     private static final List<String> SCRUBBED = List.of("PINHOLE_URL", "PINHOLE_TOKEN", "XDG_CONFIG_HOME",
+            "XDG_STATE_HOME",
             "DISPLAY", "WAYLAND_DISPLAY", "CURL_HOME", "http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY",
             "all_proxy", "ALL_PROXY");
 
     private final Path sandbox;
     private final Map<String, String> environment = new HashMap<>(System.getenv());
     private byte[] stdin = new byte[0];
+    private String umask;
 
     /** Checks that bash, curl and jq are here (skips, or fails in CI); call it before any test runs. */
     static void requireTools() {
@@ -59,6 +62,19 @@ final class UploadScript {
     UploadScript env(String name, String value) {
         environment.put(name, value);
         return this;
+    }
+
+    /** Runs the script under this umask (e.g. "000"), to show it does not rely on the caller's. */
+    UploadScript umask(String mask) {
+        this.umask = mask;
+        return this;
+    }
+
+    /** Where the script keeps its delete actions: under XDG_STATE_HOME if a test set it, else under HOME. */
+    StateFile stateFile() {
+        String stateHome = environment.get("XDG_STATE_HOME");
+        Path base = stateHome != null ? Path.of(stateHome) : Path.of(environment.get("HOME"), ".local", "state");
+        return new StateFile(base.resolve("pinhole").resolve("uploads.jsonl"));
     }
 
     UploadScript stdin(byte[] bytes) {
@@ -96,7 +112,8 @@ final class UploadScript {
     }
 
     Result run(String... args) {
-        List<String> command = new ArrayList<>(List.of(bash(), location().toString()));
+        List<String> command = new ArrayList<>(umask == null ? List.of(bash(), location().toString())
+                : List.of(bash(), "-c", "umask " + umask + " && exec \"$0\" \"$@\"", bash(), location().toString()));
         command.addAll(Arrays.asList(args));
         return execute(command);
     }

@@ -44,7 +44,11 @@ class UploadScriptTest extends AgainstDefaultStack {
         assertLink(DefaultStack.baseUrl(), "png", link);
         assertTrue(result.stdout().contains("Uploading " + image + " (" + PNG.length + " bytes)"), result.stdout());
         assertTrue(result.stdout().contains("100.0%"), "curl's progress bar: " + result.stdout());
-        assertFalse(result.stdout().contains(link), "the link is not on the terminal, only on stdout");
+        // The terminal mentions the link only in the hint on deleting it, never as a line of its own
+        assertFalse(result.stdout().lines().anyMatch(line -> line.strip().equals(link)),
+                "the link is not on the terminal, only on stdout: " + result.stdout());
+        assertTrue(result.stdout().contains("to delete it: " + UploadScript.location() + " --delete " + link),
+                result.stdout());
     }
 
     @Test

@@ -4,15 +4,20 @@ import com.sun.net.httpserver.HttpServer;
 import dev.pinhole.core.Environment;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
+import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.api.ImageApiConfig;
 import dev.pinhole.images.api.ImageApiHandler;
+import dev.pinhole.images.api.ImageApiMetrics;
 import dev.pinhole.images.cdn.InvalidationHandler;
+import dev.pinhole.images.cdn.InvalidatorMetrics;
 import dev.pinhole.images.publish.PublishHandler;
 import dev.pinhole.images.publish.PublisherConfig;
+import dev.pinhole.images.publish.PublisherMetrics;
 import dev.pinhole.images.store.S3Clients;
 import dev.pinhole.images.store.StoreConfig;
 import dev.pinhole.tickets.TicketConfig;
 import dev.pinhole.tickets.TicketHandler;
+import dev.pinhole.tickets.TicketMetrics;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetSocketAddress;
@@ -130,15 +135,21 @@ public final class LocalStack implements AutoCloseable {
             TicketConfig config = TicketConfig.fromEnvironment(variables);
             StaticCredentialsProvider keys = StaticCredentialsProvider.create(AwsBasicCredentials.create(
                     credentials.identity(), credentials.secret()));
-            TicketHandler handler = new TicketHandler(config, keys, clock);
+            // The functions' log lines as a person at the terminal reads them: one short line per request (AWS gets
+            // the same events as JSON lines that are also CloudWatch metrics).
+            TicketHandler handler = new TicketHandler(config, keys, clock)
+                    .withTelemetry(Telemetry.readable(TicketMetrics.FUNCTION, options.log()));
             StoreConfig store = StoreConfig.from(new Environment(variables));
             S3Client functionsS3 = S3Clients.create(store, keys);
             PublishHandler publisher = new PublishHandler(options.publisherS3().apply(functionsS3), settings.bucket(),
-                    options.formats(), PublisherConfig.fromEnvironment(variables).limits(), clock);
+                    options.formats(), PublisherConfig.fromEnvironment(variables).limits(), clock)
+                    .withTelemetry(Telemetry.readable(PublisherMetrics.FUNCTION, options.log()));
             deliveries.publisher().attach(options.publisherWrapper().apply(publisher));
             RecordedInvalidations invalidations = new RecordedInvalidations();
-            deliveries.invalidator().attach(new InvalidationHandler(store, functionsS3, invalidations));
-            ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3, clock);
+            deliveries.invalidator().attach(new InvalidationHandler(store, functionsS3, invalidations)
+                    .withTelemetry(Telemetry.readable(InvalidatorMetrics.FUNCTION, options.log())));
+            ImageApiHandler images = new ImageApiHandler(ImageApiConfig.fromEnvironment(variables), functionsS3, clock)
+                    .withTelemetry(Telemetry.readable(ImageApiMetrics.FUNCTION, options.log()));
             server.createContext("/api/", new ApiGatewayBridge(handler));
             // Every method goes to the image API, which answers GET (status) and DELETE (take back), the two routes
             // template.yaml gives it, and a 405 with Allow for the rest.

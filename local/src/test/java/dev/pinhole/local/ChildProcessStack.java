@@ -57,7 +57,18 @@ final class ChildProcessStack implements AutoCloseable {
             process.destroyForcibly();
             throw new IllegalStateException("PinholeLocal did not start: " + Files.readString(stderr));
         }
-        // Its stdout is not read any further; the stack prints nothing more until it stops.
+        // The stack goes on printing a line per request: keep reading, or a full pipe would block the child.
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // only emptied: the tests judge the stack by its answers and its stderr
+                }
+            } catch (IOException closed) {
+                // the child stopped
+            }
+        }, "child-stdout-drain");
+        drain.setDaemon(true);
+        drain.start();
         return new ChildProcessStack(process, stderr, page, s3);
     }
 

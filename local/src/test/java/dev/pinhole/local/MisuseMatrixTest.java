@@ -279,13 +279,7 @@ class MisuseMatrixTest {
     }
 
     private static void awaitGone(String uploadKey) {
-        for (int i = 0; i < 3000 && stack.store().blobExists(stack.bucket(), uploadKey); i++) {
-            try {
-                Thread.sleep(10);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Await.until(() -> !stack.store().blobExists(stack.bucket(), uploadKey));
     }
 
     /** The ticket's PUT of its image to another URL (the ticket's, tampered with), sent exactly as written. */

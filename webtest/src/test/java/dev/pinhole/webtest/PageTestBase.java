@@ -36,11 +36,16 @@ abstract class PageTestBase {
     /** The handler's environment for this class's stack, as Lambda would have it. */
     protected abstract Map<String, String> environment();
 
+    /** How this class's stack runs; a class that moves the functions' clock gives its own. */
+    protected LocalOptions options() {
+        return LocalOptions.TESTS;
+    }
+
     @BeforeAll
     void startStackAndBrowser() throws IOException {
         chromium = Chromium.launch();
         dataDirectory = Files.createTempDirectory("pinhole-webtest");
-        stack = LocalStack.start(LocalSettings.forTests(dataDirectory), environment(), LocalOptions.TESTS);
+        stack = LocalStack.start(LocalSettings.forTests(dataDirectory), environment(), options());
     }
 
     @BeforeEach

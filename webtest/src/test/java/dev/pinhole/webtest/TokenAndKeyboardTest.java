@@ -60,6 +60,23 @@ class TokenAndKeyboardTest extends PageTestBase {
         assertEquals(List.of("wrong", TOKEN), sentTokens);
     }
 
+    @Test
+    void privatePinhole_withItsTokenFieldShownAndMarkedWrong_hasNoWcagViolation() {
+        // Given the page of a private Pinhole after an upload was refused for want of the token
+        Axe.serveTo(page, stack.baseUrl().toString());
+        uploader.open();
+        uploader.choose(new FilePayload("private.png", "image/png", SampleImages.png(60, 60)));
+        uploader.waitForRows("failed", 1);
+
+        // When it is audited (WCAG 2.1 A/AA)
+        List<Axe.Violation> violations = Axe.audit(page);
+
+        // Then nothing is reported
+        assertEquals(List.of(), violations, () -> "WCAG 2.1 A/AA violations:\n" + violations);
+        page.screenshot(new Page.ScreenshotOptions().setFullPage(true)
+                .setPath(screenshotDirectory().resolve("audit-light-token.png")));
+    }
+
     private String stateText() {
         return UploaderPage.stateText(uploader.rows().first());
     }

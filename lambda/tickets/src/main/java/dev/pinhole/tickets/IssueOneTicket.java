@@ -2,11 +2,13 @@ package dev.pinhole.tickets;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import dev.pinhole.core.log.Telemetry;
+import java.time.Clock;
 import java.util.Map;
 
 /**
  * Issues one ticket from the command line through the real handler, configured from the environment
- * exactly as on Lambda, and prints the response body. It exists so that the shaded jar can be checked
+ * exactly as on Lambda, and prints the response body (and, on stderr, the handler's log line). It exists so that the shaded jar can be checked
  * on its own ({@code java -cp pinhole-tickets-*-aws.jar dev.pinhole.tickets.IssueOneTicket}) and so the
  * cold-start benchmark times the code path Lambda runs: construct the handler, answer one request.
  *
@@ -20,7 +22,10 @@ public final class IssueOneTicket {
 
     public static void main(String[] args) {
         String json = args.length > 0 ? args[0] : DEFAULT_REQUEST;
-        APIGatewayV2HTTPResponse response = new TicketHandler().handleRequest(event(json), null);
+        // The handler's log line goes to stderr, so that stdout is the ticket alone, for whoever reads it.
+        TicketHandler handler = new TicketHandler().withTelemetry(new Telemetry(TicketMetrics.FUNCTION,
+                Telemetry.Style.JSON, System.err::println, Clock.systemUTC()));
+        APIGatewayV2HTTPResponse response = handler.handleRequest(event(json), null);
         System.out.println(response.getBody());
         System.exit(response.getStatusCode() == 201 ? 0 : 1);
     }

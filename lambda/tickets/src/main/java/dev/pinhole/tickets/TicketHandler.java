@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import dev.pinhole.core.ApiException;
 import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ErrorJson;
+import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.tickets.signing.LambdaCredentials;
 import dev.pinhole.tickets.signing.UploadSigner;
 import java.net.URI;
@@ -29,6 +30,11 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     private final Cors cors;
     private final UploadToken token;
     private final LinkBase links;
+    private final TicketLog log;
+    /** What {@link #withTelemetry} builds another handler from. */
+    private final TicketConfig config;
+    private final UploadSigner signer;
+    private final Clock clock;
     /** Held so that priming stays registered (CRaC keeps resources only weakly); unused outside Lambda. */
     private SnapStartPriming priming;
 
@@ -61,11 +67,27 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     }
 
     TicketHandler(TicketConfig config, UploadSigner signer, Clock clock) {
+        this(config, signer, clock, Telemetry.lambda(TicketMetrics.FUNCTION));
+    }
+
+    private TicketHandler(TicketConfig config, UploadSigner signer, Clock clock, Telemetry telemetry) {
+        this.config = config;
+        this.signer = signer;
+        this.clock = clock;
+        this.log = new TicketLog(telemetry);
         this.limitsBody = JsonBodies.limits(config);
         this.issuer = new TicketIssuer(config, signer, clock);
         this.cors = new Cors(config.allowedOrigins());
         this.token = new UploadToken(config.uploadToken());
         this.links = LinkBase.of(config);
+    }
+
+    /**
+     * The same handler writing its log lines to {@code telemetry} instead of JSON on standard output: the local
+     * stack's readable lines ({@code Telemetry.readable(TicketMetrics.FUNCTION, System.out)}), a test's capture.
+     */
+    public TicketHandler withTelemetry(Telemetry telemetry) {
+        return new TicketHandler(config, signer, clock, telemetry);
     }
 
     /** The signer for the configured bucket: built once per runtime, it resolves credentials on each presign. */
@@ -77,53 +99,59 @@ public final class TicketHandler implements RequestHandler<APIGatewayV2HTTPEvent
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = ApiRequest.of(event);
+        TicketLog.Ids ids = TicketLog.Ids.of(event, context);
         Map<String, String> headers = new HashMap<>();
         cors.addResponseHeaders(request.header("origin"), headers);
         try {
-            return route(request, headers);
+            return route(request, ids, headers);
         } catch (ApiException refused) {
+            log.refused(ids, request, refused);
             headers.putAll(refused.headers());
             return respond(refused.status(), refused.json(), headers);
         } catch (RuntimeException fault) {
             // A fault of ours (never of the caller's input): log it whole for the operator, tell the
             // caller nothing internal.
-            FaultLog.record(event, context, fault);
+            log.internalError(ids, request, fault);
             return respond(ErrorCode.INTERNAL_ERROR.status(),
                     ErrorJson.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."), headers);
         }
     }
 
-    private APIGatewayV2HTTPResponse route(ApiRequest request, Map<String, String> headers) {
+    private APIGatewayV2HTTPResponse route(ApiRequest request, TicketLog.Ids ids, Map<String, String> headers) {
         switch (request.path()) {
             case UPLOADS:
                 if (request.isMethod("POST")) {
-                    return createTicket(request, headers);
+                    return createTicket(request, ids, headers);
                 }
-                return otherMethod(request, "POST", headers);
+                return otherMethod(request, ids, "POST", headers);
             case LIMITS:
                 if (request.isMethod("GET")) {
+                    log.answered(ids, request, 200);
                     return respond(200, limitsBody, headers);
                 }
-                return otherMethod(request, "GET", headers);
+                return otherMethod(request, ids, "GET", headers);
             default:
                 throw new ApiException(ErrorCode.NOT_FOUND, "There is nothing at this path. The API has "
                         + "POST " + UPLOADS + " and GET " + LIMITS + ".");
         }
     }
 
-    private APIGatewayV2HTTPResponse createTicket(ApiRequest request, Map<String, String> headers) {
+    private APIGatewayV2HTTPResponse createTicket(ApiRequest request, TicketLog.Ids ids, Map<String, String> headers) {
         token.check(request.header(UploadToken.HEADER));
         URI linkBase = links.forRequest(request);
         String json = RequestBodies.text(request.body(), request.base64Encoded());
         UploadTicket ticket = issuer.issue(UploadRequestParser.parse(json), linkBase);
         headers.put("location", ticket.publicUrl());
+        log.issued(ids, ticket);
         return respond(201, JsonBodies.ticket(ticket), headers);
     }
 
     /** Answers a CORS preflight for the route, or refuses the method. */
-    private APIGatewayV2HTTPResponse otherMethod(ApiRequest request, String allowed, Map<String, String> headers) {
+    private APIGatewayV2HTTPResponse otherMethod(ApiRequest request, TicketLog.Ids ids, String allowed,
+                                                 Map<String, String> headers) {
         if (request.isMethod("OPTIONS") && cors.enabled()) {
             headers.putAll(cors.preflightHeaders(request.header("origin"), allowed));
+            log.answered(ids, request, 204);
             return respond(204, null, headers);
         }
         throw ApiException.methodNotAllowed(request.method(), allowed);

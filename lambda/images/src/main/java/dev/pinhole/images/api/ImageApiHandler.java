@@ -10,6 +10,7 @@ import dev.pinhole.core.ErrorCode;
 import dev.pinhole.core.ErrorJson;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageRoutes;
+import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.store.ImageBucket;
 import dev.pinhole.images.store.PendingInvalidations;
 import dev.pinhole.images.store.S3Clients;
@@ -31,6 +32,11 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
     private final StatusLookup status;
     private final Deletion deletion;
     private final PublicLinks links;
+    private final ImageApiLog log;
+    /** What {@link #withTelemetry} builds another handler from. */
+    private final ImageApiConfig config;
+    private final S3Client s3;
+    private final Clock clock;
 
     /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
     public ImageApiHandler() {
@@ -48,31 +54,48 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** Used by tests and the local stack that also bring their clock (the time a tombstone records). */
     public ImageApiHandler(ImageApiConfig config, S3Client s3, Clock clock) {
+        this(config, s3, clock, Telemetry.lambda(ImageApiMetrics.FUNCTION));
+    }
+
+    private ImageApiHandler(ImageApiConfig config, S3Client s3, Clock clock, Telemetry telemetry) {
+        this.config = config;
+        this.s3 = s3;
+        this.clock = clock;
+        this.log = new ImageApiLog(telemetry);
         ImageBucket bucket = new ImageBucket(s3, config.store().bucket());
         this.status = new StatusLookup(bucket);
         this.deletion = new Deletion(bucket, new PendingInvalidations(s3, config.store().bucket()), clock);
         this.links = new PublicLinks(config.publicBaseUrl(), config.originSecret());
     }
 
+    /**
+     * The same handler writing its log lines to {@code telemetry} instead of JSON on standard output: the local
+     * stack's readable lines ({@code Telemetry.readable(ImageApiMetrics.FUNCTION, System.out)}), a test's capture.
+     */
+    public ImageApiHandler withTelemetry(Telemetry telemetry) {
+        return new ImageApiHandler(config, s3, clock, telemetry);
+    }
+
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         ApiRequest request = ApiRequest.of(event);
+        ImageApiLog.Ids ids = ImageApiLog.Ids.of(event, context);
         Map<String, String> headers = new HashMap<>();
         try {
-            return route(request, headers);
+            return route(request, ids, headers);
         } catch (ApiException refused) {
+            log.refused(ids, request, refused);
             headers.putAll(refused.headers());
             return respond(refused.status(), refused.json(), headers);
         } catch (RuntimeException fault) {
-            // S3 failed, or a bug: log it for the operator with the request id, tell the caller nothing internal.
-            String requestId = context == null ? "-" : context.getAwsRequestId();
-            System.err.println("pinhole-images: internal error in request " + requestId + ": " + fault);
+            // S3 failed, or a bug: log it whole for the operator with the request ids, tell the caller nothing.
+            log.internalError(ids, request, fault);
             return respond(ErrorCode.INTERNAL_ERROR.status(),
                     ErrorJson.of(ErrorCode.INTERNAL_ERROR, "Something went wrong on our side."), headers);
         }
     }
 
-    private APIGatewayV2HTTPResponse route(ApiRequest request, Map<String, String> headers) {
+    private APIGatewayV2HTTPResponse route(ApiRequest request, ImageApiLog.Ids ids, Map<String, String> headers) {
         String path = request.path();
         if (!path.startsWith(ImageRoutes.PREFIX)) {
             throw new ApiException(ErrorCode.NOT_FOUND, "There is nothing at this path. Ask about an image at "
@@ -84,11 +107,12 @@ public final class ImageApiHandler implements RequestHandler<APIGatewayV2HTTPEve
             case "GET" -> {
                 ImageStatus found = status.find(key, image -> links.link(image, request))
                         .orElseThrow(ImageApiHandler::noSuchImage);
+                log.status(ids, request, found);
                 return respond(200, JsonBodies.status(found), headers);
             }
             case "DELETE" -> {
                 deletion.delete(key, request.header(DeleteToken.HEADER));
-                System.out.println("pinhole-images: deleted " + key.name());
+                log.deleted(ids, request);
                 return respond(200, JsonBodies.status(new ImageStatus.Deleted()), headers);
             }
             default -> throw ApiException.methodNotAllowed(request.method(), ALLOWED_METHODS);

@@ -10,10 +10,8 @@ final class JsonBodies {
     static String status(ImageStatus status) {
         return JsonText.write(json -> {
             json.beginObject();
-            if (status instanceof ImageStatus.Checking) {
-                json.name("state").value("checking");
-            } else if (status instanceof ImageStatus.Published published) {
-                json.name("state").value("published");
+            json.name("state").value(status.state());
+            if (status instanceof ImageStatus.Published published) {
                 json.name("url").value(published.url());
                 json.name("removed").beginArray();
                 for (String kind : published.removed()) {
@@ -21,13 +19,10 @@ final class JsonBodies {
                 }
                 json.endArray();
             } else if (status instanceof ImageStatus.Refused refused) {
-                json.name("state").value("refused");
                 json.name("reason").beginObject();
                 json.name("code").value(refused.reason().code());
                 json.name("message").value(refused.reason().message());
                 json.endObject();
-            } else if (status instanceof ImageStatus.Deleted) {
-                json.name("state").value("deleted");
             }
             json.endObject();
         });

@@ -4,6 +4,9 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import dev.pinhole.core.ImageKey;
+import dev.pinhole.core.log.LogEvent;
+import dev.pinhole.core.log.MetricUnit;
+import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.store.PendingInvalidations;
 import dev.pinhole.images.store.S3Clients;
 import dev.pinhole.images.store.StoreConfig;
@@ -36,6 +39,10 @@ public final class InvalidationHandler implements RequestHandler<S3Event, Void> 
     private final PendingInvalidations pending;
     private final Invalidations invalidations;
     private final Backoff backoff;
+    private final Telemetry telemetry;
+    /** What {@link #withTelemetry} builds another handler from. */
+    private final StoreConfig store;
+    private final S3Client s3;
 
     /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
     public InvalidationHandler() {
@@ -53,16 +60,32 @@ public final class InvalidationHandler implements RequestHandler<S3Event, Void> 
     }
 
     InvalidationHandler(StoreConfig store, S3Client s3, Invalidations invalidations, Backoff backoff) {
+        this(store, s3, invalidations, backoff, Telemetry.lambda(InvalidatorMetrics.FUNCTION));
+    }
+
+    private InvalidationHandler(StoreConfig store, S3Client s3, Invalidations invalidations, Backoff backoff,
+                                Telemetry telemetry) {
+        this.store = store;
+        this.s3 = s3;
         this.pending = new PendingInvalidations(s3, store.bucket());
         this.invalidations = invalidations;
         this.backoff = backoff;
+        this.telemetry = telemetry;
+    }
+
+    /**
+     * The same handler writing its log lines to {@code telemetry} instead of JSON on standard output: the local
+     * stack's readable lines ({@code Telemetry.readable(InvalidatorMetrics.FUNCTION, System.out)}), a test's
+     * capture.
+     */
+    public InvalidationHandler withTelemetry(Telemetry telemetry) {
+        return new InvalidationHandler(store, s3, invalidations, backoff, telemetry);
     }
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
         boolean scheduled = event == null || event.getRecords() == null || event.getRecords().isEmpty();
-        log("woken by " + (scheduled ? "the schedule" : event.getRecords().size() + " new marker(s)"));
-        invalidatePending();
+        run(scheduled ? "schedule" : "markers", context == null ? null : context.getAwsRequestId());
         return null;
     }
 
@@ -73,19 +96,33 @@ public final class InvalidationHandler implements RequestHandler<S3Event, Void> 
      * @throws InvalidationFailure when CloudFront did not accept them; the markers stay
      */
     public List<String> invalidatePending() {
-        List<ImageKey> marked = pending.list(MAX_PATHS);
-        if (marked.isEmpty()) {
-            log("nothing to invalidate");
-            return List.of();
+        return run("direct", null);
+    }
+
+    /** The run, and its one log line (a WARN line more for each retry); a failure is logged whole, then thrown. */
+    private List<String> run(String trigger, String requestId) {
+        try {
+            List<ImageKey> marked = pending.list(MAX_PATHS);
+            if (marked.isEmpty()) {
+                line("invalidation_run", trigger, requestId).field("paths", 0).emit();
+                return List.of();
+            }
+            List<String> paths = marked.stream().map(ImageKey::linkPath).toList();
+            String reference = callerReference(paths);
+            String id = backoff.run(() -> invalidations.send(paths, reference), (failure, attempt, wait) ->
+                    line("invalidation_retry", trigger, requestId).warn().field("attempt", attempt)
+                            .field("status", failure.status()).field("code", failure.code())
+                            .field("waitMs", wait.toMillis()).count(InvalidatorMetrics.INVALIDATION_RETRIES).emit());
+            pending.remove(marked);
+            line("invalidation_run", trigger, requestId).field("paths", paths.size()).field("invalidation", id)
+                    .metric(InvalidatorMetrics.PATHS_INVALIDATED, MetricUnit.COUNT, paths.size())
+                    .count(InvalidatorMetrics.INVALIDATION_BATCHES).emit();
+            return paths;
+        } catch (RuntimeException failed) {
+            line("invalidation_failed", trigger, requestId).error(failed)
+                    .count(InvalidatorMetrics.INVALIDATION_FAILURES).emit();
+            throw failed;
         }
-        List<String> paths = marked.stream().map(ImageKey::linkPath).toList();
-        String reference = callerReference(paths);
-        String id = backoff.run(() -> invalidations.send(paths, reference), (failure, attempt, wait) ->
-                log("attempt " + attempt + " failed (" + failure.status() + " " + failure.code() + "), retrying in "
-                        + wait.toMillis() + " ms"));
-        pending.remove(marked);
-        log("invalidation " + id + " accepted for " + paths.size() + " path(s); markers removed");
-        return paths;
     }
 
     /** The same for the same batch: a repeat (an answer lost, markers not deleted) is not invalidated again. */
@@ -99,7 +136,7 @@ public final class InvalidationHandler implements RequestHandler<S3Event, Void> 
         }
     }
 
-    private static void log(String line) {
-        System.out.println("pinhole-invalidator: " + line);
+    private LogEvent line(String name, String trigger, String requestId) {
+        return telemetry.event(name).requestId(requestId).field("trigger", trigger);
     }
 }

@@ -15,14 +15,13 @@ import java.util.Optional;
  */
 final class ImageCheck {
     private final PublishLimits limits;
-    private final PublishLog log;
 
-    ImageCheck(PublishLimits limits, PublishLog log) {
+    ImageCheck(PublishLimits limits) {
         this.limits = limits;
-        this.log = log;
     }
 
-    Verdict check(String name, Optional<ImageFormat> pinned, byte[] upload) {
+    /** @param line the upload's log line, told what the image is, or of a format's bug */
+    Verdict check(String name, Optional<ImageFormat> pinned, byte[] upload, PublishLine line) {
         if (pinned.isEmpty()) {
             return new Verdict.Refused(RefusalReason.UNSUPPORTED_TYPE, "no format is registered for " + name);
         }
@@ -33,12 +32,12 @@ final class ImageCheck {
             if (cleaning.bytes() != upload) {
                 format.inspect(cleaning.bytes(), limits.inspection());
             }
-            log.accepted(name, inspection, cleaning);
+            line.accepted(inspection, cleaning);
             return new Verdict.Accepted(cleaning);
         } catch (Refusal refusal) {
             return new Verdict.Refused(refusal.reason(), refusal.detail());
         } catch (RuntimeException | StackOverflowError bug) {
-            log.formatBug(name, format, bug);
+            line.formatBug(format, bug);
             return new Verdict.Refused(RefusalReason.MALFORMED, "the " + format.getClass().getSimpleName()
                     + " check failed: " + bug.getClass().getSimpleName());
         }

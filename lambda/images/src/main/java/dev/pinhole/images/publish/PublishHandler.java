@@ -5,10 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.S3Event;
 import com.amazonaws.services.lambda.runtime.events.models.s3.S3EventNotification.S3EventNotificationRecord;
 import dev.pinhole.core.ImageKey;
+import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.store.ImageBucket;
 import dev.pinhole.images.store.PendingInvalidations;
 import dev.pinhole.images.store.S3Clients;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,8 +18,9 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * The publisher function: S3 invokes it (asynchronously, at least once) for every object created under the
- * upload prefix. Each record is published or refused by {@link Publisher}; records of another bucket or of a
- * key no ticket could have issued are logged and left alone.
+ * upload prefix. Each record is published or refused by {@link Publisher} and makes one log line
+ * ({@link PublishLine}, with the Lambda request id); records of another bucket or of a key no ticket could have
+ * issued are logged and left alone.
  *
  * <p>Nothing an uploader sends makes it throw: malformed images are refusals. A failure of S3 itself (a 5xx,
  * the network, credentials) is thrown, so Lambda retries the event and, after its retries, sends it to the
@@ -26,7 +29,13 @@ import software.amazon.awssdk.services.s3.S3Client;
 public final class PublishHandler implements RequestHandler<S3Event, Void> {
     private final String bucket;
     private final Publisher publisher;
-    private final PublishLog log;
+    private final Telemetry telemetry;
+    /** What {@link #withTelemetry} builds another handler from. */
+    private final S3Client s3;
+    private final FormatLookup formats;
+    private final PublishLimits limits;
+    private final boolean tagObjects;
+    private final Clock clock;
 
     /** Used by the Lambda runtime: configuration from the environment, credentials from the runtime. */
     public PublishHandler() {
@@ -56,40 +65,74 @@ public final class PublishHandler implements RequestHandler<S3Event, Void> {
 
     private PublishHandler(S3Client s3, String bucket, FormatLookup formats, PublishLimits limits,
                            boolean tagObjects, Clock clock) {
+        this(s3, bucket, formats, limits, tagObjects, clock, Telemetry.lambda(PublisherMetrics.FUNCTION));
+    }
+
+    private PublishHandler(S3Client s3, String bucket, FormatLookup formats, PublishLimits limits,
+                           boolean tagObjects, Clock clock, Telemetry telemetry) {
         this.bucket = bucket;
-        this.log = new PublishLog(System.out);
+        this.s3 = s3;
+        this.formats = formats;
+        this.limits = limits;
+        this.tagObjects = tagObjects;
+        this.clock = clock;
+        this.telemetry = telemetry;
         this.publisher = new Publisher(new ImageBucket(s3, bucket), new PendingInvalidations(s3, bucket), formats,
-                limits, tagObjects, clock, log);
+                limits, tagObjects, clock);
+    }
+
+    /**
+     * The same handler writing its log lines to {@code telemetry} instead of JSON on standard output: the local
+     * stack's readable lines ({@code Telemetry.readable(PublisherMetrics.FUNCTION, System.out)}), a test's capture.
+     */
+    public PublishHandler withTelemetry(Telemetry telemetry) {
+        return new PublishHandler(s3, bucket, formats, limits, tagObjects, clock, telemetry);
     }
 
     @Override
     public Void handleRequest(S3Event event, Context context) {
-        publishAll(event);
+        publishAll(event, context == null ? null : context.getAwsRequestId());
         return null;
     }
 
     /** Handles every record of the event; returns their outcomes, in order (for tests and the local stack). */
     public List<Outcome> publishAll(S3Event event) {
+        return publishAll(event, null);
+    }
+
+    private List<Outcome> publishAll(S3Event event, String requestId) {
         List<Outcome> outcomes = new ArrayList<>();
         if (event == null || event.getRecords() == null) {
-            log.ignored("an event", "it has no records");
+            ignored(requestId, "an event", "it has no records");
             return outcomes;
         }
         for (S3EventNotificationRecord record : event.getRecords()) {
-            outcomes.add(handle(record));
+            outcomes.add(handle(record, requestId));
         }
         return outcomes;
     }
 
-    private Outcome handle(S3EventNotificationRecord record) {
+    private Outcome handle(S3EventNotificationRecord record, String requestId) {
         Optional<String> refusal = UploadRecord.whyNot(record, bucket);
         if (refusal.isPresent()) {
-            log.ignored(UploadRecord.describe(record), refusal.get());
+            ignored(requestId, UploadRecord.describe(record), refusal.get());
             return Outcome.IGNORED;
         }
         ImageKey key = UploadRecord.key(record).orElseThrow();
-        Outcome outcome = publisher.publish(key);
-        log.outcome(key.name(), outcome);
+        PublishLine line = new PublishLine(telemetry.event("publish").requestId(requestId).field("image", key.name()));
+        long started = System.nanoTime();
+        Outcome outcome;
+        try {
+            outcome = publisher.publish(key, line);
+        } catch (RuntimeException failed) {
+            line.failed(failed);
+            throw failed;
+        }
+        line.finished(outcome, Duration.ofNanos(System.nanoTime() - started));
         return outcome;
+    }
+
+    private void ignored(String requestId, String what, String why) {
+        telemetry.event("record_ignored").warn().requestId(requestId).field("record", what).field("why", why).emit();
     }
 }

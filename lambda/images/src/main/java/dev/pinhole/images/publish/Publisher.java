@@ -34,21 +34,20 @@ final class Publisher {
     private final boolean tagObjects;
     private final ImageCheck check;
     private final Clock clock;
-    private final PublishLog log;
 
     Publisher(ImageBucket bucket, PendingInvalidations invalidations, FormatLookup formats, PublishLimits limits,
-              boolean tagObjects, Clock clock, PublishLog log) {
+              boolean tagObjects, Clock clock) {
         this.bucket = bucket;
         this.invalidations = invalidations;
         this.formats = formats;
         this.limits = limits;
         this.tagObjects = tagObjects;
-        this.check = new ImageCheck(limits, log);
+        this.check = new ImageCheck(limits);
         this.clock = clock;
-        this.log = log;
     }
 
-    Outcome publish(ImageKey key) {
+    /** @param line the upload's log line, told what the image is or why it is refused; the caller writes it */
+    Outcome publish(ImageKey key, PublishLine line) {
         if (bucket.exists(key.publicKey())) {
             // A retry of a publish that wrote the image and then failed before its look for a tombstone.
             Outcome outcome = bucket.exists(key.refusalKey()) ? withdraw(key) : Outcome.ALREADY_PUBLISHED;
@@ -64,18 +63,18 @@ final class Publisher {
             return Outcome.UPLOAD_GONE;
         }
         if (upload instanceof Upload.TooLarge tooLarge) {
-            return refuse(key, RefusalReason.TOO_LARGE, tooLarge.size() + " bytes, over " + limits.maxBytes());
+            return refuse(key, RefusalReason.TOO_LARGE, tooLarge.size() + " bytes, over " + limits.maxBytes(), line);
         }
         Upload.Bytes bytes = (Upload.Bytes) upload;
         UploadTerms terms;
         try {
             terms = UploadTerms.read(bytes.metadata(), clock.instant());
         } catch (UploadTerms.Invalid invalid) {
-            return refuse(key, RefusalReason.INVALID_TICKET, invalid.getMessage());
+            return refuse(key, RefusalReason.INVALID_TICKET, invalid.getMessage(), line);
         }
-        Verdict verdict = check.check(key.name(), formats.forExtension(key.extension()), bytes.content());
+        Verdict verdict = check.check(key.name(), formats.forExtension(key.extension()), bytes.content(), line);
         if (verdict instanceof Verdict.Refused refused) {
-            return refuse(key, refused.reason(), refused.detail());
+            return refuse(key, refused.reason(), refused.detail(), line);
         }
         var cleaning = ((Verdict.Accepted) verdict).cleaning();
         boolean written = bucket.putPublic(key, cleaning.bytes(),
@@ -101,8 +100,8 @@ final class Publisher {
         return Outcome.WITHDRAWN;
     }
 
-    private Outcome refuse(ImageKey key, RefusalReason reason, String detail) {
-        log.refused(key.name(), reason.code(), detail);
+    private Outcome refuse(ImageKey key, RefusalReason reason, String detail, PublishLine line) {
+        line.refused(reason, detail);
         RefusalRecord record = new RefusalRecord(reason.code(), reason.message(), clock.instant());
         boolean written = bucket.putRefusal(key, record.toJson());
         bucket.deleteUpload(key);
