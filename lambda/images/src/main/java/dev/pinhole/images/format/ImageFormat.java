@@ -26,4 +26,16 @@ public interface ImageFormat {
      * @throws Refusal when the file carries metadata that cannot be removed losslessly
      */
     Cleaning clean(byte[] image, MetadataPolicy policy);
+
+    /**
+     * {@link #inspect} and then {@link #clean}, the publisher's two steps, in one call: the same answer and
+     * the same refusals, so a format that walks the whole file (JPEG: every byte of the compressed data) can
+     * clean from the walk it has just made instead of walking the file a second time.
+     *
+     * @throws Refusal when {@code inspect} or {@code clean} would refuse the bytes
+     */
+    default CheckedImage inspectAndClean(byte[] image, InspectionLimits limits, MetadataPolicy policy) {
+        Inspection inspection = inspect(image, limits);
+        return new CheckedImage(inspection, clean(image, policy));
+    }
 }

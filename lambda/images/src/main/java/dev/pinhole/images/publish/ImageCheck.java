@@ -1,5 +1,6 @@
 package dev.pinhole.images.publish;
 
+import dev.pinhole.images.format.CheckedImage;
 import dev.pinhole.images.format.Cleaning;
 import dev.pinhole.images.format.ImageFormat;
 import dev.pinhole.images.format.Inspection;
@@ -27,8 +28,10 @@ final class ImageCheck {
         }
         ImageFormat format = pinned.get();
         try {
-            Inspection inspection = format.inspect(upload, limits.inspection());
-            Cleaning cleaning = format.clean(upload, limits.metadata());
+            // One call, so that a format can clean from the layout its inspection has just accepted (JPEG does).
+            CheckedImage checked = format.inspectAndClean(upload, limits.inspection(), limits.metadata());
+            Inspection inspection = checked.inspection();
+            Cleaning cleaning = checked.cleaning();
             if (cleaning.bytes() != upload) {
                 format.inspect(cleaning.bytes(), limits.inspection());
             }

@@ -1,7 +1,9 @@
 package dev.pinhole.images.format;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,7 +16,7 @@ import java.util.stream.Stream;
  * What every format must do with any input, for the fuzz tests: answer with an inspection or a Refusal
  * (never another exception); clean an accepted file, or refuse it as metadata_not_removable; return the
  * input itself when nothing was removed; produce a file that inspects the same and that a second
- * cleaning leaves alone.
+ * cleaning leaves alone; and answer {@code inspectAndClean} exactly as inspect then clean.
  */
 public final class FormatFuzzOracle {
     /** Small limits, so that the fuzzer reaches them: 1 megapixel, 64 frames, 2,000 parts. */
@@ -52,6 +54,7 @@ public final class FormatFuzzOracle {
         try {
             inspection = format.inspect(data, LIMITS);
         } catch (Refusal refused) {
+            assertRefusedInOneCall(format, data, refused);
             return;
         }
         Cleaning cleaning;
@@ -60,13 +63,26 @@ public final class FormatFuzzOracle {
         } catch (Refusal refused) {
             assertEquals(RefusalReason.METADATA_NOT_REMOVABLE, refused.reason(),
                     () -> "an accepted file was refused when cleaned: " + refused.detail());
+            assertRefusedInOneCall(format, data, refused);
             return;
         }
+        CheckedImage oneCall = format.inspectAndClean(data, LIMITS, MetadataPolicy.PRIVACY_DEFAULT);
+        assertEquals(inspection, oneCall.inspection(), "inspectAndClean inspects differently");
+        assertEquals(cleaning.removed(), oneCall.cleaning().removed(), "inspectAndClean removes something else");
+        assertArrayEquals(cleaning.bytes(), oneCall.cleaning().bytes(), "inspectAndClean cleans differently");
         if (!cleaning.changed()) {
             assertSame(data, cleaning.bytes(), "nothing was removed, yet the bytes are a new array");
         }
         assertEquals(inspection, format.inspect(cleaning.bytes(), LIMITS), "the cleaned file inspects differently");
         Cleaning again = format.clean(cleaning.bytes(), MetadataPolicy.PRIVACY_DEFAULT);
         assertSame(cleaning.bytes(), again.bytes(), () -> "a second cleaning removed " + again.removed());
+    }
+
+    /** inspectAndClean answers as inspect then clean do, refusals included. */
+    private static void assertRefusedInOneCall(ImageFormat format, byte[] data, Refusal expected) {
+        Refusal refused = assertThrows(Refusal.class, () -> format.inspectAndClean(data, LIMITS, MetadataPolicy.PRIVACY_DEFAULT),
+                "inspectAndClean accepted what inspect then clean refuse");
+        assertEquals(expected.reason(), refused.reason());
+        assertEquals(expected.detail(), refused.detail());
     }
 }

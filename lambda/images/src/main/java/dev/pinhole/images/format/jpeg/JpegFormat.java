@@ -1,5 +1,6 @@
 package dev.pinhole.images.format.jpeg;
 
+import dev.pinhole.images.format.CheckedImage;
 import dev.pinhole.images.format.Cleaning;
 import dev.pinhole.images.format.ImageFormat;
 import dev.pinhole.images.format.Inspection;
@@ -21,7 +22,7 @@ public final class JpegFormat implements ImageFormat {
     public Inspection inspect(byte[] image, InspectionLimits limits) {
         JpegLayout layout = JpegReader.read(image, limits);
         Trailer.check(image, layout, limits);
-        return new Inspection(layout.frame().width(), layout.frame().height(), 1);
+        return inspection(layout);
     }
 
     @Override
@@ -29,5 +30,20 @@ public final class JpegFormat implements ImageFormat {
         JpegLayout layout = JpegReader.read(image, ALREADY_INSPECTED);
         Set<MetadataKind> trailer = Trailer.check(image, layout, ALREADY_INSPECTED);
         return JpegCleaner.clean(image, layout, trailer, policy);
+    }
+
+    /**
+     * One walk instead of two: a layout and trailer accepted within {@code limits} are the very ones the
+     * walk without limits finds (limits only ever refuse), so cleaning from them is what {@link #clean} does.
+     */
+    @Override
+    public CheckedImage inspectAndClean(byte[] image, InspectionLimits limits, MetadataPolicy policy) {
+        JpegLayout layout = JpegReader.read(image, limits);
+        Set<MetadataKind> trailer = Trailer.check(image, layout, limits);
+        return new CheckedImage(inspection(layout), JpegCleaner.clean(image, layout, trailer, policy));
+    }
+
+    private static Inspection inspection(JpegLayout layout) {
+        return new Inspection(layout.frame().width(), layout.frame().height(), 1);
     }
 }

@@ -59,7 +59,10 @@ final class JpegReader {
             while (pos < data.length && data[pos] == (byte) 0xFF) {
                 pos++;
             }
-            int marker = Bytes.u8(data, pos, "the marker at byte " + start);
+            if (pos >= data.length) {
+                throw runsPastTheEnd("the marker at byte " + start);
+            }
+            int marker = data[pos] & 0xFF;
             pos++;
             if (marker == Markers.EOI) {
                 segments.add(new Segment(marker, start, pos, pos, pos));
@@ -75,14 +78,20 @@ final class JpegReader {
         }
     }
 
+    /** The messages are built only for a refusal: a photo has a dozen segments, and a flood 100,000. */
     private Segment segment(int marker, int start, int markerEnd) {
         Markers.requireSegmentMarker(marker, start);
-        String name = Markers.name(marker);
-        int length = Bytes.u16be(data, markerEnd, "the length of the " + name + " segment at byte " + start);
-        if (length < 2) {
-            throw new Refusal(RefusalReason.MALFORMED, name + " at byte " + start + " declares a length of " + length);
+        if (markerEnd + 2 > data.length) {
+            throw runsPastTheEnd("the length of the " + Markers.name(marker) + " segment at byte " + start);
         }
-        Bytes.require(data, markerEnd, length, "the " + name + " segment at byte " + start);
+        int length = (data[markerEnd] & 0xFF) << 8 | data[markerEnd + 1] & 0xFF;
+        if (length < 2) {
+            throw new Refusal(RefusalReason.MALFORMED,
+                    Markers.name(marker) + " at byte " + start + " declares a length of " + length);
+        }
+        if (length > data.length - markerEnd) {
+            throw runsPastTheEnd("the " + Markers.name(marker) + " segment at byte " + start);
+        }
         int payload = markerEnd + 2;
         int payloadEnd = markerEnd + length;
         Segment segment = new Segment(marker, start, payload, payloadEnd, payloadEnd);
@@ -123,6 +132,11 @@ final class JpegReader {
         ScanHeader.check(data, header, frame, quantTables);
         int end = EntropyCodedData.end(data, header.payloadEnd());
         return new Segment(header.marker(), header.start(), header.payload(), header.payloadEnd(), end);
+    }
+
+    /** The refusal {@link Bytes#require} makes, for the checks this walk does inline. */
+    private static Refusal runsPastTheEnd(String what) {
+        return new Refusal(RefusalReason.TRUNCATED, what + " runs past the end of the file");
     }
 
     private JpegLayout finish(int imageEnd) {

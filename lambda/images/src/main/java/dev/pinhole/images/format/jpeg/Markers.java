@@ -63,25 +63,25 @@ final class Markers {
      * declined to enable them), JPEG-LS and reserved codes, and markers that only occur inside scans.
      */
     static void requireSegmentMarker(int marker, long offset) {
-        String where = " at byte " + offset;
         switch (marker) {
             case SOF0, SOF1, SOF2, DHT, SOS, DQT, DNL, DRI, COM -> {
                 return;
             }
-            case 0xC3, 0xC7, 0xCB, 0xCF -> throw unsupported("a lossless JPEG (" + name(marker) + where + ")");
-            case 0xC5, 0xC6, 0xCD, 0xCE, 0xDE, 0xDF -> throw unsupported("a hierarchical JPEG (" + name(marker) + where + ")");
-            case 0xC9, 0xCA, 0xCC -> throw unsupported("an arithmetic-coded JPEG (" + name(marker) + where + ")");
-            case 0xF7, 0xF8 -> throw unsupported("a JPEG-LS image (" + name(marker) + where + ")");
+            case 0xC3, 0xC7, 0xCB, 0xCF -> throw unsupported("a lossless JPEG", marker, offset);
+            case 0xC5, 0xC6, 0xCD, 0xCE, 0xDE, 0xDF -> throw unsupported("a hierarchical JPEG", marker, offset);
+            case 0xC9, 0xCA, 0xCC -> throw unsupported("an arithmetic-coded JPEG", marker, offset);
+            case 0xF7, 0xF8 -> throw unsupported("a JPEG-LS image", marker, offset);
             default -> {
                 if (isApp(marker)) {
                     return;
                 }
-                throw new Refusal(RefusalReason.MALFORMED, "unexpected marker " + name(marker) + where);
+                throw new Refusal(RefusalReason.MALFORMED, "unexpected marker " + name(marker) + " at byte " + offset);
             }
         }
     }
 
-    private static Refusal unsupported(String what) {
-        return new Refusal(RefusalReason.UNSUPPORTED_VARIANT, "the file is " + what + ", which web browsers do not show");
+    private static Refusal unsupported(String what, int marker, long offset) {
+        return new Refusal(RefusalReason.UNSUPPORTED_VARIANT, "the file is " + what + " (" + name(marker) + " at byte "
+                + offset + "), which web browsers do not show");
     }
 }

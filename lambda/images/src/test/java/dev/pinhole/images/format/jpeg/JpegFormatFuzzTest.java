@@ -1,12 +1,15 @@
 package dev.pinhole.images.format.jpeg;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.code_intelligence.jazzer.junit.DictionaryFile;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.pinhole.images.format.CheckedImage;
 import dev.pinhole.images.format.Cleaning;
 import dev.pinhole.images.format.ImageFormat;
 import dev.pinhole.images.format.Inspection;
@@ -35,6 +38,7 @@ class JpegFormatFuzzTest {
     /**
      * Every input ends in a result or a {@link Refusal}; an accepted one cleans without refusal, to a JPEG
      * that inspects the same, holds only the segments display needs, and does not change when cleaned again.
+     * The one-walk {@code inspectAndClean} answers every input exactly as {@code inspect} then {@code clean}.
      */
     @FuzzTest(maxDuration = "5m")
     @DictionaryFile(resourcePath = "jpeg.dict")
@@ -45,11 +49,16 @@ class JpegFormatFuzzTest {
         } catch (Refusal refusal) {
             assertNotNull(refusal.reason());
             cleanAnything(image);
+            Refusal oneWalk = assertThrows(Refusal.class,
+                    () -> JPEG.inspectAndClean(image, InspectionLimits.DEFAULT, MetadataPolicy.PRIVACY_DEFAULT));
+            assertEquals(refusal.reason(), oneWalk.reason());
+            assertEquals(refusal.detail(), oneWalk.detail());
             return;
         }
         for (MetadataPolicy policy : POLICIES) {
             Cleaning cleaning = JPEG.clean(image, policy);
             byte[] cleaned = cleaning.bytes();
+            assertSameAsTwoWalks(image, policy, inspection, cleaning);
             if (!cleaning.changed()) {
                 assertSame(image, cleaned, "an image with nothing removed must come back as the same array");
             }
@@ -57,6 +66,16 @@ class JpegFormatFuzzTest {
             CleanedJpegOracle.check(cleaned);
             assertSame(cleaned, JPEG.clean(cleaned, policy).bytes(), "cleaning twice changed something");
         }
+    }
+
+    private static void assertSameAsTwoWalks(byte[] image, MetadataPolicy policy, Inspection inspection,
+            Cleaning cleaning) {
+        CheckedImage oneWalk = JPEG.inspectAndClean(image, InspectionLimits.DEFAULT, policy);
+        assertEquals(inspection, oneWalk.inspection());
+        assertEquals(cleaning.removed(), oneWalk.cleaning().removed());
+        assertArrayEquals(cleaning.bytes(), oneWalk.cleaning().bytes());
+        assertEquals(cleaning.bytes() == image, oneWalk.cleaning().bytes() == image,
+                "one walk and two must agree on handing back the very same array");
     }
 
     /** The contract asks clean for accepted bytes only, but even so it must refuse, not throw. */
