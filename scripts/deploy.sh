@@ -20,6 +20,9 @@
 #   --certificate-arn ARN  ACM certificate in us-east-1 covering DOMAIN (required with --domain)
 #   --set SETTING=VALUE    change a setting (a parameter of template.yaml), e.g. --set MaxUploadBytes=10485760,
 #                          --set Lifetimes=1d,7d,30d --set DefaultLifetime=7d or --set UploadToken=...;
+#                          --set AlarmEmail=you@example.com for the alarms, --set TicketConcurrency=20 for a
+#                          function's ceiling (0: none), --set UploadRateLimit=100 for AWS WAF's per-IP limit
+#                          (a web ACL in us-east-1, about USD 6 a month; "off" removes it);
 #                          repeatable. Settings not given keep their last value.
 #                          Change settings only this way: see "Settings" in docs/DEPLOY.md.
 #   -h, --help             print this help
@@ -127,7 +130,7 @@ default_of() { look_up_in "$parameter_table" "$1" && REPLY="${REPLY#*$'\t'}" && 
 given_table=""
 give() { given_table+="$1"$'\t'"$2"$'\n'; }
 # Computed here on every run, never taken from --set.
-own_parameters=" ArtifactBucket ArtifactKey ImagesArtifactKey CodeSha256 SettingsDigest NoEchoDigests "
+own_parameters=" ArtifactBucket ArtifactKey ImagesArtifactKey CodeSha256 SettingsDigest NoEchoDigests WebAclArn "
 for setting in ${settings[@]+"${settings[@]}"}; do
   [[ "$setting" == ?*=* ]] || die "--set needs SETTING=VALUE, not '$setting'"
   name="${setting%%=*}"
@@ -148,11 +151,12 @@ region="${region:-${AWS_REGION:-${AWS_DEFAULT_REGION:-$(aws configure get region
 aws sts get-caller-identity --region "$region" --query Account --output text >/dev/null 2>&1 ||
   die "no usable AWS credentials: run 'aws configure' or 'aws sso login', or set AWS_PROFILE, then retry"
 
-# One stack output (empty when the stack has no such output).
-output() {
-  aws cloudformation describe-stacks --region "$region" --stack-name "$1" \
-    --query "Stacks[0].Outputs[?OutputKey=='$2'].OutputValue" --output text
+# One stack output (empty when the stack has no such output); output_in REGION STACK KEY for another region's stack.
+output_in() {
+  aws cloudformation describe-stacks --region "$1" --stack-name "$2" \
+    --query "Stacks[0].Outputs[?OutputKey=='$3'].OutputValue" --output text
 }
+output() { output_in "$region" "$@"; }
 
 # A look-up that must succeed: its output, or a stop that says nothing was changed. Guessing on a failure
 # (throttling, an expired session, a missing permission) would be worse: a stack taken for new gets a new
@@ -205,6 +209,58 @@ if is_parameter Lifetimes && is_parameter DefaultLifetime; then
     die "DefaultLifetime $REPLY is not one of Lifetimes ($lifetimes): pass --set DefaultLifetime=<one of them> too"
 fi
 
+# The web ACL's limit: AWS WAF takes 10 requests per 5 minutes at least. Said now, before the web ACL stack is touched.
+if is_parameter UploadRateLimit && final_value UploadRateLimit; then
+  [[ "$REPLY" == off || "$REPLY" =~ ^[1-9][0-9]{1,8}$ ]] ||
+    die "UploadRateLimit $REPLY is neither off nor a number of requests per 5 minutes from 10 up (AWS WAF's least)"
+fi
+
+# ---------------------------------------------------------------- reserved concurrency against the account's quota
+# Each function's reserved concurrency (template.yaml, Metadata Pinhole::ConcurrencySettings; 0 means none) is its
+# ceiling on cost. Lambda keeps min(100, quota) of the account's concurrency unreserved, and CloudFormation fails the
+# whole deploy on a reservation that would leave less ("...below its minimum value of [10]" on a new account whose
+# quota is 10). So: a ceiling given with --set must fit, or nothing happens; the template's default ceilings, on a stack
+# that has none yet, are left out (0) when the account cannot hold them all, and the run says so.
+concurrency_settings="$(sed -n 's/^  Pinhole::ConcurrencySettings: \[\(.*\)\]$/\1/p' "$template" | tr -d ' ' | tr ',' '\n')"
+[[ -n "$concurrency_settings" ]] ||
+  die "template.yaml has no one-line 'Pinhole::ConcurrencySettings: [...]' under Metadata"
+reserves() { [[ "$1" != 0 && "$1" != unreserved ]]; }
+defaulted=() # ceilings this run would take from the template's defaults
+wanted=0     # what they reserve together
+given_ceilings=()
+for name in $concurrency_settings; do
+  if look_up_in "$given_table" "$name"; then
+    ! reserves "$REPLY" || given_ceilings+=("$name")
+  elif [[ "$status" != NONE ]] && look_up_in "$previous_table" "$name"; then
+    # InvalidatorConcurrency once took "unreserved" for none; the template now says 0.
+    [[ "$REPLY" != unreserved ]] || give "$name" 0
+  elif default_of "$name" && reserves "$REPLY"; then
+    defaulted+=("$name")
+    wanted=$((wanted + REPLY))
+  fi
+done
+if ((${#defaulted[@]} + ${#given_ceilings[@]} > 0)); then
+  limits="$(look_up "the account's Lambda concurrency" aws lambda get-account-settings --region "$region" \
+    --query 'AccountLimit.[ConcurrentExecutions,UnreservedConcurrentExecutions]' --output text)"
+  read -r quota unreserved <<<"$limits"
+  [[ "$quota" =~ ^[0-9]+$ && "$unreserved" =~ ^[0-9]+$ ]] ||
+    die "could not read the account's Lambda concurrency in $region (got '$limits'), so nothing was changed"
+  kept_free=$((quota < 100 ? quota : 100))
+  if ((${#given_ceilings[@]} > 0 && quota <= 100)); then
+    die "--set ${given_ceilings[0]}: this account's Lambda concurrency quota in $region is $quota, and Lambda keeps \
+$kept_free of it unreserved, so no function can reserve any: pass --set ${given_ceilings[0]}=0, or ask AWS for a \
+higher quota first (docs/DEPLOY.md, \"Cost ceilings\")"
+  fi
+  if ((${#defaulted[@]} > 0 && unreserved - kept_free < wanted)); then
+    for name in "${defaulted[@]}"; do
+      give "$name" 0
+    done
+    echo "Note: this account's Lambda concurrency quota in $region is $quota ($unreserved unreserved, of which Lambda" \
+      "keeps $kept_free), too little for the default ceilings (${defaulted[*]}: $wanted together); deploying without" \
+      "them. With a higher quota, set them: see \"Cost ceilings\" in docs/DEPLOY.md."
+  fi
+fi
+
 # ---------------------------------------------------------------- build
 echo "Building the Lambda jars..."
 (cd "$ROOT" && mvn -B -q -pl lambda/tickets,lambda/images -am package)
@@ -252,6 +308,26 @@ if [[ "$status" == NONE ]] && ! look_up_in "$given_table" OriginSecret; then
   give OriginSecret "$(openssl rand -hex 32)"
 fi
 give ImagesArtifactKey "$images_key"
+
+# ---------------------------------------------------------------- the rate limit's web ACL, in us-east-1
+# CloudFront takes web ACLs from us-east-1 only, and a stack cannot create resources in another region: so the web ACL
+# is a stack of its own there, named after this stack and its region (two Pinhole stacks of one name in two regions
+# get two). UploadRateLimit itself is kept by the main stack, so later runs know it.
+waf_stack="$stack-$region-waf"
+rate_limit=off
+if is_parameter UploadRateLimit && final_value UploadRateLimit; then
+  rate_limit="$REPLY"
+fi
+if [[ "$rate_limit" != off ]]; then
+  echo "Ensuring the web ACL with a limit of $rate_limit requests per IP per 5 minutes (stack $waf_stack in us-east-1)..."
+  aws cloudformation deploy --region us-east-1 --stack-name "$waf_stack" \
+    --template-file "$ROOT/scripts/web-acl.yaml" --no-fail-on-empty-changeset --parameter-overrides "RateLimit=$rate_limit"
+  web_acl="$(output_in us-east-1 "$waf_stack" WebAclArn)"
+  [[ "$web_acl" == arn:* ]] || die "stack $waf_stack in us-east-1 has no WebAclArn output (got '$web_acl')"
+  give WebAclArn "$web_acl"
+else
+  give WebAclArn ""
+fi
 
 sha256_of_input() { openssl dgst -sha256 -r | cut -d ' ' -f 1; }
 # A secret goes into SettingsDigest, and into the NoEchoDigests record, only as this digest, salted with the
@@ -317,6 +393,12 @@ done <<<"$given_table"
 echo "Deploying stack $stack in $region (a new CloudFront distribution takes several minutes)..."
 aws cloudformation deploy --region "$region" --stack-name "$stack" --template-file "$ROOT/template.yaml" \
   --capabilities CAPABILITY_IAM --no-fail-on-empty-changeset --parameter-overrides "${parameters[@]}"
+
+# A web ACL the distribution no longer uses (UploadRateLimit turned off) goes, now that the distribution let it go.
+if [[ "$rate_limit" == off && "$status" != NONE ]] && look_up_in "$previous_table" WebAclArn && [[ -n "$REPLY" ]]; then
+  echo "Removing the web ACL nothing uses any more (stack $waf_stack in us-east-1)..."
+  aws cloudformation delete-stack --region us-east-1 --stack-name "$waf_stack"
+fi
 
 # ---------------------------------------------------------------- the page
 site_bucket="$(output "$stack" SiteBucketName)"

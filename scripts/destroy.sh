@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Summary: remove a Pinhole deployment: empty its buckets, delete its stack and its artifact stack.
+# Summary: remove a Pinhole deployment: empty its buckets, delete its stack, its web ACL's and its artifact stack.
 #
 # Usage: scripts/destroy.sh [--stack-name NAME] [--region REGION] [--yes]
 #
@@ -113,6 +113,15 @@ if exists "$stack"; then
   delete_stack "$stack"
 else
   echo "Stack $stack does not exist in $region; skipping it."
+fi
+
+# The rate limit's web ACL (deploy.sh --set UploadRateLimit=N) is a stack of its own in us-east-1, CloudFront's region;
+# it can go once the distribution that used it is gone.
+waf_stack="$stack-$region-waf"
+if aws cloudformation describe-stacks --region us-east-1 --stack-name "$waf_stack" >/dev/null 2>&1; then
+  echo "Deleting stack $waf_stack in us-east-1..."
+  aws cloudformation delete-stack --region us-east-1 --stack-name "$waf_stack"
+  aws cloudformation wait stack-delete-complete --region us-east-1 --stack-name "$waf_stack"
 fi
 
 # The artifact stack goes last: the main stack's function was created from its jar.

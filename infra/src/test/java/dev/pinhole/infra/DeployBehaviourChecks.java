@@ -28,6 +28,13 @@ final class DeployBehaviourChecks {
     /** The AWS SDK's container-credentials provider renews credentials this long before they expire. */
     static final long CREDENTIAL_RENEWAL_MARGIN_SECONDS = 15 * 60;
 
+    /**
+     * Function properties that are no part of a published version: Lambda applies a function's reserved concurrency
+     * "to the function as a whole, including all published versions and the unpublished version" (PutFunctionConcurrency,
+     * Lambda API reference). Changing one needs no new version, so its parameter is no function setting to digest.
+     */
+    static final Set<String> FUNCTION_WIDE_PROPERTIES = Set.of("ReservedConcurrentExecutions");
+
     private static final Pattern RATE = Pattern.compile("rate\\((\\d+) (minute|minutes|hour|hours|day|days)\\)");
     private static final Pattern SUB_VARIABLE = Pattern.compile("\\$\\{[^}]*}");
 
@@ -56,7 +63,7 @@ final class DeployBehaviourChecks {
                 problems.add(version + " is not a version of a function of this template");
                 continue;
             }
-            reaching.addAll(ParameterUse.of(template, functionId));
+            reaching.addAll(ParameterUse.of(template, functionId, FUNCTION_WIDE_PROPERTIES));
             String description = subText(template.properties(version).get("Description"));
             if (description == null || !description.contains("${" + SETTINGS_DIGEST + "}")) {
                 problems.add(version + "'s Description does not carry ${" + SETTINGS_DIGEST + "}: a changed setting"

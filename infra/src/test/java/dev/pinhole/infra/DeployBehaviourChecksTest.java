@@ -4,6 +4,7 @@ import static dev.pinhole.infra.Template.asList;
 import static dev.pinhole.infra.Template.asMap;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -67,7 +68,15 @@ class DeployBehaviourChecksTest {
         // Guards the check itself: were the search to find nothing, "every setting is listed" would mean little.
         assertEquals(List.of("AllowedExtensions", "ArtifactBucket", "ArtifactKey", "CustomDomain", "DefaultLifetime",
                 "Lifetimes", "MaxUploadBytes", "OriginSecret", "UploadToken", "UrlLifetimeSeconds"),
-                List.copyOf(ParameterUse.of(template, "TicketFunction")));
+                List.copyOf(ParameterUse.of(template, "TicketFunction", DeployBehaviourChecks.FUNCTION_WIDE_PROPERTIES)));
+    }
+
+    @Test
+    void reservedConcurrency_isFoundButIsNoVersionSetting() {
+        // Guards the check itself: the ceiling is a parameter of the function, left out on purpose, not unseen.
+        assertTrue(ParameterUse.of(template, "TicketFunction").contains("TicketConcurrency"));
+        assertFalse(ParameterUse.of(template, "TicketFunction", DeployBehaviourChecks.FUNCTION_WIDE_PROPERTIES)
+                .contains("TicketConcurrency"));
     }
 
     private static Map<String, Object> variables(Template t) {
@@ -106,6 +115,8 @@ class DeployBehaviourChecksTest {
                         t -> asMap(t.at("Metadata")).remove(DeployBehaviourChecks.FUNCTION_SETTINGS)),
                 new Mutation("a second function whose version ignores the settings", "versionsFollowSettings",
                         t -> addSecondFunction(t, "code ${CodeSha256}")),
+                new Mutation("a reserved-concurrency ceiling digested as a version setting", "versionsFollowSettings",
+                        t -> listedSettings(t).add("TicketConcurrency")),
                 new Mutation("replaced versions are deleted", "versionsFollowSettings",
                         t -> asMap(t.resources().get("TicketVersion")).remove("UpdateReplacePolicy")),
                 new Mutation("no schedule keeps the alias warm", "keepWarm",

@@ -46,6 +46,24 @@ class DestroyScriptTest {
     }
 
     @Test
+    void destroy_ofAStackWithARateLimit_deletesItsWebAclInUsEast1AfterTheDistribution() throws Exception {
+        // Given a stack deployed with the rate limit on (its web ACL is a stack in us-east-1)
+        ScriptSandbox.Result deployed = sandbox.run("deploy.sh", "--stack-name", "demo", "--region", "eu-west-1",
+                "--set", "UploadRateLimit=100");
+        assertEquals(0, deployed.exit(), deployed.stderr());
+
+        // When it is destroyed
+        ScriptSandbox.Result result = sandbox.run("destroy.sh", "--stack-name", "demo", "--region", "eu-west-1", "--yes");
+
+        // Then the web ACL's stack goes after the main stack (whose distribution used it), before the artifacts
+        assertEquals(0, result.exit(), result.stderr());
+        List<String> deletes = result.callsStartingWith("aws cloudformation delete-stack");
+        assertEquals(List.of("aws cloudformation delete-stack " + REGION + " --stack-name demo",
+                "aws cloudformation delete-stack --region us-east-1 --stack-name demo-eu-west-1-waf",
+                "aws cloudformation delete-stack " + REGION + " --stack-name demo-artifacts"), deletes);
+    }
+
+    @Test
     void destroy_withoutYesAndWithoutATerminal_deletesNothing() throws Exception {
         ScriptSandbox.Result result = sandbox.run("destroy.sh", "--stack-name", "demo", "--region", "eu-west-1");
 

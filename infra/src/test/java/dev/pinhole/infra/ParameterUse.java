@@ -27,9 +27,16 @@ final class ParameterUse {
 
     /** The parameters that resource {@code logicalId}'s properties use, sorted. */
     static Set<String> of(Template template, String logicalId) {
+        return of(template, logicalId, Set.of());
+    }
+
+    /** The parameters that resource {@code logicalId}'s properties but those named in {@code leftOut} use, sorted. */
+    static Set<String> of(Template template, String logicalId, Set<String> leftOut) {
         ParameterUse use = new ParameterUse(template);
         Set<String> found = new TreeSet<>();
-        use.walk(template.properties(logicalId), Set.of(), found);
+        Map<String, Object> properties = new java.util.LinkedHashMap<>(template.properties(logicalId));
+        properties.keySet().removeAll(leftOut);
+        use.walk(properties, Set.of(), found);
         return found;
     }
 

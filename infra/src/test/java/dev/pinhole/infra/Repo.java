@@ -8,6 +8,7 @@ final class Repo {
     static final Path ROOT = root();
     static final Path TEMPLATE = ROOT.resolve("template.yaml");
     static final Path ARTIFACT_TEMPLATE = ROOT.resolve("scripts/artifact-bucket.yaml");
+    static final Path WEB_ACL_TEMPLATE = ROOT.resolve("scripts/web-acl.yaml");
     static final Path VALIDATOR = ROOT.resolve("infra/validator");
 
     private Repo() {

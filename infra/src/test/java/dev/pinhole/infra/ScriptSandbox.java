@@ -43,7 +43,7 @@ final class ScriptSandbox {
         log = dir.resolve("calls.log");
         state = dir.resolve("state");
         for (String file : List.of("scripts/deploy.sh", "scripts/destroy.sh", "scripts/artifact-bucket.yaml",
-                "template.yaml")) {
+                "scripts/web-acl.yaml", "template.yaml")) {
             Files.createDirectories(root.resolve(file).getParent());
             Files.copy(Repo.ROOT.resolve(file), root.resolve(file));
         }

@@ -401,6 +401,10 @@ final class TemplateChecks {
         return new InvalidationChecks(template, this).cloudFrontRights();
     }
 
+    List<String> reservedConcurrency() {
+        return new ConcurrencyChecks(template).reservedConcurrency();
+    }
+
     List<String> negativeCaching() {
         return new PublishChecks(template, this).negativeCaching();
     }

@@ -38,6 +38,7 @@ class TemplateChecksTest {
             Map.entry("cloudFrontRights", TemplateChecks::cloudFrontRights),
             Map.entry("apiBehaviour", TemplateChecks::apiBehaviour),
             Map.entry("routeThrottling", TemplateChecks::routeThrottling),
+            Map.entry("reservedConcurrency", TemplateChecks::reservedConcurrency),
             Map.entry("dependencyCycles", TemplateChecks::dependencyCycles));
 
     @BeforeAll
@@ -174,7 +175,31 @@ class TemplateChecksTest {
     }
 
     static Stream<Mutation> mutations() {
-        return Stream.concat(publishMutations(), deleteAndLifetimeMutations());
+        return Stream.of(publishMutations(), deleteAndLifetimeMutations(), ceilingMutations()).flatMap(s -> s);
+    }
+
+    /** Reserved concurrency as each function's ceiling on cost (issue 14). */
+    static Stream<Mutation> ceilingMutations() {
+        return Stream.of(
+                new Mutation("publisher without a ceiling", "reservedConcurrency",
+                        t -> t.properties("PublisherFunction").remove("ReservedConcurrentExecutions")),
+                new Mutation("ticket function's ceiling fixed, no account at quota 10 could deploy", "reservedConcurrency",
+                        t -> function(t).put("ReservedConcurrentExecutions", 10)),
+                new Mutation("two functions share one ceiling", "reservedConcurrency",
+                        t -> t.properties("ImageApiFunction").put("ReservedConcurrentExecutions",
+                                Template.copyOf(function(t).get("ReservedConcurrentExecutions")))),
+                new Mutation("a ceiling deploy.sh does not know", "reservedConcurrency",
+                        t -> asList(asMap(t.at("Metadata")).get(ConcurrencyChecks.CONCURRENCY_SETTINGS))
+                                .remove("PublisherConcurrency")),
+                new Mutation("no ceiling by default", "reservedConcurrency",
+                        t -> parameter(t, "TicketConcurrency").put("Default", 0)),
+                new Mutation("a ceiling that cannot be turned off", "reservedConcurrency",
+                        t -> parameter(t, "ImageApiConcurrency").put("MinValue", 1)),
+                new Mutation("reservation only when the ceiling is 0", "reservedConcurrency",
+                        t -> asMap(t.at("Conditions")).put("ReservesTicketConcurrency",
+                                Map.of("Fn::Equals", List.of(Map.of("Ref", "TicketConcurrency"), "0")))),
+                new Mutation("default ceilings beyond a standard account's share", "reservedConcurrency",
+                        t -> parameter(t, "PublisherConcurrency").put("Default", 950)));
     }
 
     static Stream<Mutation> publishMutations() {

@@ -47,7 +47,7 @@ class TemplateValidationTest {
         // mutant's finding comes from its mutation and not from the writing.
         roundTrip = work.resolve("round-trip.yaml");
         template.write(roundTrip);
-        List<Path> all = new ArrayList<>(List.of(Repo.TEMPLATE, Repo.ARTIFACT_TEMPLATE, roundTrip));
+        List<Path> all = new ArrayList<>(List.of(Repo.TEMPLATE, Repo.ARTIFACT_TEMPLATE, Repo.WEB_ACL_TEMPLATE, roundTrip));
         mutations().forEach(mutation -> {
             Path file = work.resolve("mutant-" + MUTANTS.size() + ".yaml");
             mutation.applyTo(template).write(file);
@@ -58,6 +58,13 @@ class TemplateValidationTest {
         artifactMutations().forEach(mutation -> {
             Path file = work.resolve("artifact-mutant-" + MUTANTS.size() + ".yaml");
             mutation.applyTo(artifacts).write(file);
+            MUTANTS.put(mutation, file);
+            all.add(file);
+        });
+        Template webAcl = Template.load(Repo.WEB_ACL_TEMPLATE);
+        webAclMutations().forEach(mutation -> {
+            Path file = work.resolve("web-acl-mutant-" + MUTANTS.size() + ".yaml");
+            mutation.applyTo(webAcl).write(file);
             MUTANTS.put(mutation, file);
             all.add(file);
         });
@@ -78,6 +85,28 @@ class TemplateValidationTest {
     void artifactBucketTemplate_passesStrictValidationWithProjectRules() {
         OfflineValidator.Report report = report(Repo.ARTIFACT_TEMPLATE);
         assertTrue(report.clean(), () -> "artifact-bucket.yaml: " + report);
+    }
+
+    @Test
+    void webAclTemplate_passesStrictValidationWithProjectRules() {
+        OfflineValidator.Report report = report(Repo.WEB_ACL_TEMPLATE);
+        assertTrue(report.clean(), () -> "web-acl.yaml: " + report);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("webAclMutations")
+    void brokenWebAclTemplate_failsItsRule(Mutation mutation) {
+        OfflineValidator.Report report = report(MUTANTS.get(mutation));
+        assertTrue(report.hasRule(mutation.caughtBy()), () -> mutation + " not caught; report: " + report);
+    }
+
+    /** scripts/web-acl.yaml broken where AWS's schemas know better (the project's own rules are WebAclChecks). */
+    static Stream<Mutation> webAclMutations() {
+        return Stream.of(
+                new Mutation("web ACL scope misspelt", "W3030",
+                        t -> t.properties("WebAcl").put("Scope", "CLOUDFRONTS")),
+                new Mutation("rate rule without its visibility settings (schema: required)", "F3003",
+                        t -> asMap(asList(t.properties("WebAcl").get("Rules")).get(0)).remove("VisibilityConfig")));
     }
 
     @Test
