@@ -347,6 +347,16 @@ class ImageDeleteTest {
     }
 
     @Test
+    void tombstoneBesideAnUploadNotYetRemoved_readsDeleted_notChecking() {
+        // A delete (or the publisher) writes the record first and removes the upload last; in between, the
+        // status must already give the final answer.
+        ImageKey key = upload(DeleteToken.mint());
+        bucket.put(key.refusalKey(), RefusalRecord.tombstone(CLOCK.instant()).toJson());
+
+        assertEquals("deleted", state(key));
+    }
+
+    @Test
     void s3FailingAtTheInvalidationMarker_is500_andTheImageStaysForTheRetry() {
         // The marker is written before the image is deleted: were it the other way round, a failure here would
         // leave an image gone from S3 whose CloudFront copy nothing would ever invalidate.
