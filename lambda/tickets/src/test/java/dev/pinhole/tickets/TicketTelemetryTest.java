@@ -11,6 +11,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.google.gson.JsonObject;
 import dev.pinhole.core.DeleteToken;
 import dev.pinhole.core.log.Telemetry;
+import dev.pinhole.testkit.LambdaContext;
 import dev.pinhole.testkit.PrintedLines;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -33,7 +34,7 @@ class TicketTelemetryTest {
     static final String UPLOAD_TOKEN = "upload-token-" + DeleteToken.mint();
     static final String ORIGIN_SECRET = "origin-secret-" + DeleteToken.mint();
     static final String API_REQUEST_ID = "JKJaXmPLvHcESHA=";
-    static final LambdaContext CONTEXT = new LambdaContext("8f5e2c3a-0b1d-4e6f-9a7b-1c2d3e4f5a6b");
+    static final LambdaContext CONTEXT = new LambdaContext("pinhole-tickets", "8f5e2c3a-0b1d-4e6f-9a7b-1c2d3e4f5a6b");
     /** A checksum no other part of a request or answer has: it stands for the request body in the grep. */
     static final String SHA256 = "n4bQgYhMfWWaL+qgxVrQFaO/TxsrC4Is0V1sFbDwCgg=";
 

@@ -16,12 +16,12 @@ import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageMetadata;
 import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.Events;
-import dev.pinhole.images.LambdaContext;
 import dev.pinhole.images.TestBucket;
 import dev.pinhole.images.TinyFormat;
 import dev.pinhole.images.publish.PublishHandler;
 import dev.pinhole.images.publish.PublishLimits;
 import dev.pinhole.images.publish.PublisherMetrics;
+import dev.pinhole.testkit.LambdaContext;
 import dev.pinhole.testkit.PrintedLines;
 import java.net.URI;
 import java.time.Clock;
@@ -47,7 +47,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  */
 class ImageApiTelemetryTest {
     static final String API_REQUEST_ID = "JKJcLhPLvHcEJnw=";
-    static final LambdaContext CONTEXT = new LambdaContext("c0ffee00-1d2e-4f3a-8b7c-6d5e4f3a2b1c");
+    static final LambdaContext CONTEXT = new LambdaContext("pinhole-images", "c0ffee00-1d2e-4f3a-8b7c-6d5e4f3a2b1c");
     static TestBucket bucket;
     private final PrintedLines printed = new PrintedLines();
     private final Telemetry telemetry = new Telemetry(ImageApiMetrics.FUNCTION, Telemetry.Style.JSON,

@@ -8,9 +8,9 @@ import com.google.gson.JsonObject;
 import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.Events;
-import dev.pinhole.images.LambdaContext;
 import dev.pinhole.images.TestBucket;
 import dev.pinhole.images.store.PendingInvalidations;
+import dev.pinhole.testkit.LambdaContext;
 import dev.pinhole.testkit.PrintedLines;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,7 +33,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
  * the request's signature.
  */
 class InvalidationTelemetryTest {
-    static final LambdaContext CONTEXT = new LambdaContext("5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e");
+    static final LambdaContext CONTEXT = new LambdaContext("pinhole-invalidator", "5b6c7d8e-9f0a-4b1c-8d2e-3f4a5b6c7d8e");
     static TestBucket bucket;
     FakeCloudFront cloudFront;
     InvalidationHandler handler;

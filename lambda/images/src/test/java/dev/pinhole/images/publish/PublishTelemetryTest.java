@@ -15,7 +15,6 @@ import dev.pinhole.core.ImageKey;
 import dev.pinhole.core.ImageMetadata;
 import dev.pinhole.core.log.Telemetry;
 import dev.pinhole.images.Events;
-import dev.pinhole.images.LambdaContext;
 import dev.pinhole.images.TestBucket;
 import dev.pinhole.images.TinyFormat;
 import dev.pinhole.images.format.Cleaning;
@@ -23,6 +22,7 @@ import dev.pinhole.images.format.ImageFormat;
 import dev.pinhole.images.format.Inspection;
 import dev.pinhole.images.format.InspectionLimits;
 import dev.pinhole.images.format.MetadataPolicy;
+import dev.pinhole.testkit.LambdaContext;
 import dev.pinhole.testkit.PrintedLines;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -45,7 +45,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * delete token's hash the upload carries, nor image bytes.
  */
 class PublishTelemetryTest {
-    static final LambdaContext CONTEXT = new LambdaContext("3f1c7a52-9d0e-4b8a-a6f2-5e4d3c2b1a09");
+    static final LambdaContext CONTEXT = new LambdaContext("pinhole-publisher", "3f1c7a52-9d0e-4b8a-a6f2-5e4d3c2b1a09");
     static TestBucket bucket;
     private final PrintedLines printed = new PrintedLines();
     private final Telemetry telemetry = new Telemetry(PublisherMetrics.FUNCTION, Telemetry.Style.JSON,

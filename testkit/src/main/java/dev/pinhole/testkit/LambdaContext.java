@@ -1,12 +1,15 @@
-package dev.pinhole.images;
+package dev.pinhole.testkit;
 
 import com.amazonaws.services.lambda.runtime.ClientContext;
 import com.amazonaws.services.lambda.runtime.CognitoIdentity;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.LambdaLogger;
 
-/** The Lambda context of one invocation, as far as the functions read it: its request id. */
-public record LambdaContext(String getAwsRequestId) implements Context {
+/**
+ * The Lambda context of one invocation of {@code function}, as far as the functions read it: its request id. For
+ * the tests of what the functions log, which must carry Lambda's request id.
+ */
+public record LambdaContext(String function, String getAwsRequestId) implements Context {
     /** The Java runtime's own logger writes to stdout; the functions do not use it (they log through Telemetry). */
     @Override
     public LambdaLogger getLogger() {
@@ -15,7 +18,7 @@ public record LambdaContext(String getAwsRequestId) implements Context {
 
     @Override
     public String getLogGroupName() {
-        return "/aws/lambda/pinhole-images";
+        return "/aws/lambda/" + function;
     }
 
     @Override
@@ -25,7 +28,7 @@ public record LambdaContext(String getAwsRequestId) implements Context {
 
     @Override
     public String getFunctionName() {
-        return "pinhole-images";
+        return function;
     }
 
     @Override
@@ -35,7 +38,7 @@ public record LambdaContext(String getAwsRequestId) implements Context {
 
     @Override
     public String getInvokedFunctionArn() {
-        return "arn:aws:lambda:eu-west-1:000000000000:function:pinhole-images";
+        return "arn:aws:lambda:eu-west-1:000000000000:function:" + function;
     }
 
     @Override
