@@ -91,12 +91,9 @@ done
 command -v java >/dev/null || die "java is not installed: install a JDK 17 or newer"
 command -v mvn >/dev/null || die "mvn is not installed: install Apache Maven 3.8 or newer"
 
-stamp=bench/target/benchmarks.jar
-if [ ! -f "$stamp" ] || [ ! -d bench/target/lib ] \
-    || [ -n "$(find lambda/tickets/src/main lambda/core/src/main lambda/images/src/main local/src/main bench/src/main bench/pom.xml -newer "$stamp" -type f | head -1)" ]; then
-  echo "cost-compare.sh: building bench/ and what it uses..." >&2
-  mvn -q -B -DskipTests package -pl bench -am || die "the build failed; see the messages above"
-fi
+# shellcheck source=bench/bench-build.sh
+. bench/bench-build.sh
+build_bench_if_stale cost-compare.sh
 
 # shellcheck source=bench/bench-env.sh
 . bench/bench-env.sh   # for machine_line only; the comparison brings its own stack and credentials

@@ -31,13 +31,10 @@ command -v exiftool >/dev/null || die "exiftool is not installed: apt-get instal
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
-jar=bench/target/benchmarks.jar
 classpath="bench/target/classes:bench/target/lib/*"
-if [ ! -f "$jar" ] || [ -n "$(find lambda local testkit bench/src/main bench/pom.xml -newer "$jar" -type f \
-    \( -path "*src/main*" -o -name pom.xml \) | head -1)" ]; then
-  echo "privacy-compare.sh: building $jar..." >&2
-  mvn -q -B -DskipTests package -pl bench -am || die "the build failed; see the messages above"
-fi
+# shellcheck source=bench/bench-build.sh
+. bench/bench-build.sh
+build_bench_if_stale privacy-compare.sh
 # shellcheck source=bench/bench-env.sh
 . bench/bench-env.sh
 out=bench/target/results

@@ -26,14 +26,11 @@ command -v mvn >/dev/null || die "mvn is not installed: install Apache Maven 3.8
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
-jar=bench/target/benchmarks.jar
 # The local stack is not in benchmarks.jar (see bench/pom.xml): classes and target/lib/ instead.
 classpath="bench/target/classes:bench/target/lib/*"
-if [ ! -f "$jar" ] || [ -n "$(find lambda local testkit bench/src/main bench/pom.xml -newer "$jar" -type f \
-    \( -path "*src/main*" -o -name pom.xml \) | head -1)" ]; then
-  echo "publish.sh: building $jar..." >&2
-  mvn -q -B -DskipTests package -pl bench -am || die "the build failed; see the messages above"
-fi
+# shellcheck source=bench/bench-build.sh
+. bench/bench-build.sh
+build_bench_if_stale publish.sh
 # shellcheck source=bench/bench-env.sh
 . bench/bench-env.sh
 out=bench/target/results
