@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -161,9 +162,13 @@ class PublishLifetimeTest {
                 PublishHandlerTest.CLOCK);
         ImageKey key = upload(signed("30d", NOW.plus(Duration.ofDays(30)).toString()));
 
-        // When it publishes an image with a lifetime, S3Proxy (no object tagging) refuses the PUT: S3 would take it
-        S3Exception refused = assertThrows(S3Exception.class, () -> publish(tagging, key));
-        assertEquals(501, refused.statusCode());
+        // When it publishes an image with a lifetime, S3Proxy (no object tagging) refuses the PUT: S3 would take it.
+        // (S3Proxy answers before it reads the body and closes the connection, so the client sees either that
+        // answer or a broken request body, depending on timing: under load, the latter in every attempt.)
+        SdkException refused = assertThrows(SdkException.class, () -> publish(tagging, key));
+        if (refused instanceof S3Exception answered) {
+            assertEquals(501, answered.statusCode());
+        }
 
         // Then the image's one PUT carried the tag the template's lifecycle rule for 30 days filters on
         assertEquals(Optional.of("pinhole-lifetime=30d"),
