@@ -1,14 +1,17 @@
 package dev.pinhole.images.format;
 
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A cleaned file described as the parts of the original it keeps (byte ranges, in file order) and the few
- * new bytes put between them, joined with one allocation of exactly the result's size: peak memory is the
- * original plus the result. Adjacent ranges merge, so a file that keeps everything is one range, and
- * {@link #join} then hands back the original array itself.
+ * new bytes put between them. It can be read as a stream straight from those parts ({@link #newStream}), which
+ * is how the publisher sends it, so a 20 MB photo is never copied to take out a few kilobytes; or joined with
+ * one allocation of exactly the result's size. Adjacent ranges merge, so a file that keeps everything is one
+ * range, and {@link #join} then hands back the original array itself.
  */
 public final class ByteSplice {
     private final byte[] source;
@@ -50,6 +53,19 @@ public final class ByteSplice {
         return literals.isEmpty() && total == source.length;
     }
 
+    /** How many bytes the cleaned file has. */
+    public long length() {
+        return total;
+    }
+
+    /**
+     * The cleaned bytes as a new stream over the kept ranges and the new bytes, in order, copying nothing
+     * beforehand. Each call starts again from the beginning (an HTTP client that retries asks for another).
+     */
+    public InputStream newStream() {
+        return new PartsStream();
+    }
+
     /** The cleaned bytes; the source array itself when nothing was dropped or put. */
     public byte[] join() {
         if (isWhole()) {
@@ -82,6 +98,56 @@ public final class ByteSplice {
         pieces[count * 2] = start;
         pieces[count * 2 + 1] = end;
         count++;
+    }
+
+    /** Reads the pieces one after another, straight from the source array and the literals. */
+    private final class PartsStream extends InputStream {
+        private int piece;
+        private int offsetInPiece;
+
+        @Override
+        public int read() {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) == -1 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] into, int offset, int length) {
+            Objects.checkFromIndexSize(offset, length, into.length);
+            if (length == 0) {
+                return 0;
+            }
+            while (piece < count && offsetInPiece == pieceLength(piece)) {
+                piece++;
+                offsetInPiece = 0;
+            }
+            if (piece == count) {
+                return -1;
+            }
+            int start = pieces[piece * 2];
+            int n = Math.min(length, pieceLength(piece) - offsetInPiece);
+            if (start < 0) {
+                System.arraycopy(literals.get(-1 - start), offsetInPiece, into, offset, n);
+            } else {
+                System.arraycopy(source, start + offsetInPiece, into, offset, n);
+            }
+            offsetInPiece += n;
+            return n;
+        }
+
+        @Override
+        public int available() {
+            long left = -offsetInPiece;
+            for (int k = piece; k < count; k++) {
+                left += pieceLength(k);
+            }
+            return (int) Math.min(left, Integer.MAX_VALUE);
+        }
+    }
+
+    private int pieceLength(int k) {
+        int start = pieces[k * 2];
+        return start < 0 ? literals.get(-1 - start).length : pieces[k * 2 + 1] - start;
     }
 
     /** Where the last kept range ended (a literal records the end of the range before it). */

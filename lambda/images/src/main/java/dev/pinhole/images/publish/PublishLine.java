@@ -25,7 +25,7 @@ final class PublishLine {
     }
 
     void accepted(Inspection inspection, Cleaning cleaning) {
-        acceptedBytes = cleaning.bytes().length;
+        acceptedBytes = cleaning.length();
         event.field("width", inspection.width()).field("height", inspection.height())
                 .field("frames", inspection.frames())
                 .field("removed", cleaning.removed().stream().map(MetadataKind::name).sorted()

@@ -77,7 +77,8 @@ final class Publisher {
             return refuse(key, refused.reason(), refused.detail(), line);
         }
         var cleaning = ((Verdict.Accepted) verdict).cleaning();
-        boolean written = bucket.putPublic(key, cleaning.bytes(),
+        // Streamed from the parts the cleaner kept: a photo is never copied whole to take out its metadata.
+        boolean written = bucket.putPublic(key, cleaning.length(), cleaning::newStream,
                 terms.publication(cleaning.removed(), tagObjects, clock.instant()));
         Outcome outcome;
         if (bucket.exists(key.refusalKey())) {

@@ -103,19 +103,23 @@ public final class ImageBucket {
      * neither a duplicate event nor a replayed ticket can replace an image once it is public. The lifetime tag is
      * part of the same PUT, so no image is ever public without the tag its lifecycle rule needs.
      *
+     * @param length the image's size in bytes
+     * @param image  the image's bytes, as a new stream each time it is asked (a retried PUT reads them again)
      * @return false when an image was there already
      */
-    public boolean putPublic(ImageKey key, byte[] image, Publication publication) {
+    public boolean putPublic(ImageKey key, long length, ContentStreamProvider image, Publication publication) {
         PutObjectRequest.Builder put = conditionalPut(key.publicKey(), ImageTypes.contentType(key.extension()),
                 publication.cacheControl(), publication.metadata());
         publication.tag().ifPresent(lifetime -> put.tagging(Tagging.builder()
                 .tagSet(Tag.builder().key(Lifetime.TAG).value(lifetime.label()).build()).build()));
-        return putIfAbsent(put.build(), image);
+        return putIfAbsent(put.build(), length, image);
     }
 
     /** Writes a refusal record unless one exists. @return false when one was there already */
     public boolean putRefusal(ImageKey key, byte[] json) {
-        return putIfAbsent(conditionalPut(key.refusalKey(), "application/json", "no-store", Map.of()).build(), json);
+        // The array itself, not a copy (RequestBody.fromBytes copies).
+        return putIfAbsent(conditionalPut(key.refusalKey(), "application/json", "no-store", Map.of()).build(),
+                json.length, ContentStreamProvider.fromByteArrayUnsafe(json));
     }
 
     /**
@@ -138,11 +142,9 @@ public final class ImageBucket {
                 .cacheControl(cacheControl).metadata(metadata);
     }
 
-    private boolean putIfAbsent(PutObjectRequest put, byte[] body) {
+    private boolean putIfAbsent(PutObjectRequest put, long length, ContentStreamProvider body) {
         try {
-            // The array itself, not a copy (RequestBody.fromBytes copies): the image is the largest thing in memory.
-            s3.putObject(put, RequestBody.fromContentProvider(ContentStreamProvider.fromByteArrayUnsafe(body),
-                    body.length, put.contentType()));
+            s3.putObject(put, RequestBody.fromContentProvider(body, length, put.contentType()));
             return true;
         } catch (S3Exception failed) {
             if (failed.statusCode() == 412) {

@@ -17,6 +17,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.services.s3.model.HeadObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
@@ -58,8 +59,8 @@ class ImageBucketTest {
 
         // (The first answer may be false: the SDK now and then retries a PUT the store had stored, see
         // PublishHandlerTest.assertFirst; what is stored is what counts.)
-        images.putPublic(key, IMAGE, publication);
-        assertFalse(images.putPublic(key, new byte[] {9}, publication), "If-None-Match: the first image stays");
+        images.putPublic(key, IMAGE.length, body(IMAGE), publication);
+        assertFalse(images.putPublic(key, 1, body(new byte[] {9}), publication), "If-None-Match: the first image stays");
 
         HeadObjectResponse head = bucket.head(key.publicKey());
         assertEquals("image/png", head.contentType());
@@ -80,7 +81,7 @@ class ImageBucketTest {
         // (S3Proxy answers before it reads the body and closes the connection, so the client sees either that
         // answer or a broken request body, depending on timing.)
         software.amazon.awssdk.core.exception.SdkException refused = assertThrows(
-                software.amazon.awssdk.core.exception.SdkException.class, () -> observed.putPublic(key, IMAGE, tagged));
+                software.amazon.awssdk.core.exception.SdkException.class, () -> observed.putPublic(key, IMAGE.length, body(IMAGE), tagged));
 
         // Then the PUT carried the tag S3's lifecycle rules filter on, in the one request that writes the image
         assertEquals(Optional.of("pinhole-lifetime=7d"),
@@ -100,7 +101,7 @@ class ImageBucketTest {
         ImageBucket observed = new ImageBucket(bucket.clientWith(wire), TestBucket.NAME);
         ImageKey key = ImageKey.mint("png");
 
-        observed.putPublic(key, IMAGE, new Publication(Map.of(), Optional.empty(), ImageBucket.CACHE_FOREVER));
+        observed.putPublic(key, IMAGE.length, body(IMAGE), new Publication(Map.of(), Optional.empty(), ImageBucket.CACHE_FOREVER));
         assertTrue(bucket.exists(key.publicKey()));
 
         assertEquals(Optional.empty(), wire.last("PUT", key.publicKey()).orElseThrow().firstMatchingHeader(
@@ -151,5 +152,9 @@ class ImageBucketTest {
 
         assertFalse(bucket.exists(key.publicKey()));
         assertFalse(bucket.exists(key.uploadKey()));
+    }
+
+    private static ContentStreamProvider body(byte[] image) {
+        return ContentStreamProvider.fromByteArrayUnsafe(image);
     }
 }

@@ -35,7 +35,7 @@ final class GifCleaner {
     Cleaning clean() {
         GifWalker.walk(data, NO_LIMITS, this::visit);
         result.keep(keptUpTo, data.length); // the last kept block's end through the trailer
-        return removed.isEmpty() ? Cleaning.unchanged(data) : new Cleaning(result.join(), removed);
+        return removed.isEmpty() ? Cleaning.unchanged(data) : Cleaning.spliced(result, removed);
     }
 
     private void visit(GifBlock block) {

@@ -41,7 +41,7 @@ final class PngCleaner {
                 removed.addAll(drop(chunk));
             }
         }
-        return removed.isEmpty() ? Cleaning.unchanged(data) : new Cleaning(result.join(), removed);
+        return removed.isEmpty() ? Cleaning.unchanged(data) : Cleaning.spliced(result, removed);
     }
 
     private boolean keeps(PngChunk chunk) {
