@@ -7,18 +7,21 @@ import dev.pinhole.local.LocalStack;
 import dev.pinhole.testkit.SampleImages;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
 
 /**
- * Publisher time and peak heap per image size (100 KB, 2 MB, 20 MB PNGs of noise, which do not compress): for
+ * Publisher time and peak heap per image size (100 KB, 2 MB, 20 MB PNGs of noise, which do not compress, and the
+ * 20 MB one again carrying an author's name in a text chunk, so that the publisher has metadata to remove): for
  * each, the publisher runs alone in a child JVM with Lambda's flags against the local S3, (1) with ample heap,
  * timing one cold and ten warm publishes, and (2) with -Xmx lowered step by step (binary search, 4 MiB
  * resolution) to the least heap with which it still publishes the image: the figure that decides the function's
@@ -42,9 +45,15 @@ public final class PublisherCost {
             System.out.println("| image | warm publish, median ms | cold publish ms | least -Xmx that publishes it |"
                     + " heap / image |");
             System.out.println("| --- | ---: | ---: | ---: | ---: |");
+            List<Image> images = new ArrayList<>();
             for (int size : SIZES) {
                 // Just under the size: noise PNGs come out a little larger than asked, and 20 MiB is the default limit.
-                byte[] image = SampleImages.noisyPng(size - size / 32, size);
+                images.add(new Image(label(size), SampleImages.noisyPng(size - size / 32, size)));
+            }
+            byte[] largest = images.get(images.size() - 1).bytes();
+            images.add(new Image(label(SIZES[SIZES.length - 1]) + " with an author to remove", withAuthor(largest)));
+            for (Image each : images) {
+                byte[] image = each.bytes();
                 List<String> timed = new ArrayList<>();
                 for (int i = 0; i < 11; i++) {
                     timed.add(put(raw, stack.bucket(), image));
@@ -53,10 +62,27 @@ public final class PublisherCost {
                 List<Double> warm = new ArrayList<>(millis.subList(1, millis.size()));
                 warm.sort(Double::compare);
                 int least = leastHeap(stack, raw, credentials, image);
-                System.out.printf("| %s (%d bytes) | %.1f | %.1f | %d MiB | %.1fx |%n", label(size), image.length,
+                System.out.printf("| %s (%d bytes) | %.1f | %.1f | %d MiB | %.1fx |%n", each.label(), image.length,
                         warm.get(warm.size() / 2), millis.get(0), least, least * 1024.0 * 1024 / image.length);
             }
         }
+    }
+
+    record Image(String label, byte[] bytes) {
+    }
+
+    /** The PNG with a tEXt chunk "Author: Jane Doe" right after its header, which the privacy default removes. */
+    static byte[] withAuthor(byte[] png) {
+        byte[] text = "Author\0Jane Doe".getBytes(StandardCharsets.ISO_8859_1);
+        ByteBuffer chunk = ByteBuffer.allocate(12 + text.length);
+        chunk.putInt(text.length).put("tEXt".getBytes(StandardCharsets.US_ASCII)).put(text);
+        CRC32 crc = new CRC32();
+        crc.update(chunk.array(), 4, 4 + text.length);
+        chunk.putInt((int) crc.getValue());
+        int afterHeader = 8 + 25; // the signature, then IHDR: length, type, 13 bytes, CRC
+        ByteBuffer out = ByteBuffer.allocate(png.length + chunk.capacity());
+        out.put(png, 0, afterHeader).put(chunk.array()).put(png, afterHeader, png.length - afterHeader);
+        return out.array();
     }
 
     private static int leastHeap(LocalStack stack, BlobStore raw, String[] credentials, byte[] image)
