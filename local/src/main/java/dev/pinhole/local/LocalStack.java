@@ -124,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
         Clock clock = settings.clockOffset().isZero() ? options.clock()
                 : Clock.offset(options.clock(), settings.clockOffset());
         Deliveries deliveries = Deliveries.start(options);
-        NotifyingStore notifying = new NotifyingStore(new FilesystemNio2BlobStore(storeFolder.toString()),
+        NotifyingStore notifying = new NotifyingStore(
+                new VanishingDirectoryRetry(new FilesystemNio2BlobStore(storeFolder.toString())),
                 settings.bucket(), REGION, deliveries.rules(), Clock.systemUTC());
         LocalExpiry expiry = new LocalExpiry(notifying.delegate(), settings.bucket(), clock);
         LocalS3 s3 = null;
