@@ -67,8 +67,9 @@ public final class PublishLatency {
                 List<Double> mine = new ArrayList<>();
                 for (int i = 0; i < perClient; i++) {
                     JsonObject ticket = client.requestTicket("png", image, true).json();
-                    if (client.upload(ticket, image).status() != 200) {
-                        throw new IllegalStateException("upload refused");
+                    TicketClient.Reply put = client.upload(ticket, image);
+                    if (put.status() != 200) {
+                        throw new IllegalStateException("upload refused: " + put.status() + " " + put.text());
                     }
                     long putDone = System.nanoTime();
                     HttpRequest head = HttpRequest.newBuilder(URI.create(ticket.get("url").getAsString()))
@@ -84,12 +85,16 @@ public final class PublishLatency {
                 return mine;
             }));
         }
-        List<Double> all = new ArrayList<>();
-        for (Future<List<Double>> future : futures) {
-            all.addAll(future.get());
+        try {
+            List<Double> all = new ArrayList<>();
+            for (Future<List<Double>> future : futures) {
+                all.addAll(future.get());
+            }
+            return all;
+        } finally {
+            // Also when a client failed: the others stop, and the JVM can exit with the failure instead of waiting.
+            pool.shutdownNow();
         }
-        pool.shutdown();
-        return all;
     }
 
     private static double percentile(List<Double> sorted, double p) {
