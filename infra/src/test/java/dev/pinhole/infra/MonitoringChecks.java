@@ -274,7 +274,16 @@ final class MonitoringChecks {
         return List.of("no alarm on the size of " + bucket + " (AWS/S3 BucketSizeBytes, StandardStorage)");
     }
 
-    /** The dashboard shows every metric the code counts and every metric an alarm watches, under a global name. */
+    /**
+     * CloudWatch's free tier: an account's first three dashboards cost nothing while each shows at most 50
+     * metrics; past that this one would be $3.00 a month on its own (docs/DEPLOY.md, "What it costs").
+     */
+    static final int FREE_DASHBOARD_METRICS = 50;
+
+    /**
+     * The dashboard shows every metric the code counts and every metric an alarm watches, under a global name,
+     * within the free tier's 50 metrics.
+     */
     List<String> dashboard() {
         List<String> dashboards = template.ofType("AWS::CloudWatch::Dashboard");
         if (dashboards.size() != 1) {
@@ -288,6 +297,10 @@ final class MonitoringChecks {
                     + " to the account");
         }
         List<Metric> shown = MetricReferences.ofDashboard(template, dashboard, problems);
+        if (shown.size() > FREE_DASHBOARD_METRICS) {
+            problems.add(dashboard + " shows " + shown.size() + " metrics: past " + FREE_DASHBOARD_METRICS
+                    + " it is outside CloudWatch's free dashboards");
+        }
         Set<String> keys = new TreeSet<>();
         shown.forEach(metric -> keys.add(key(metric)));
         CODE_METRICS.forEach((function, names) -> names.forEach(metricName -> {

@@ -175,6 +175,10 @@ class MonitoringChecksTest {
                         "${InvalidatorFailureQueue.QueueName}", "${PublisherFailureQueue.QueueName}")),
                 new Mutation("a dashboard name that clashes across regions", "dashboard",
                         t -> t.properties("Dashboard").put("DashboardName", Map.of("Fn::Sub", "${AWS::StackName}"))),
+                new Mutation("a dashboard past the free tier's 50 metrics", "dashboard", t -> editDashboard(t,
+                        "[\"AWS/S3\", \"NumberOfObjects\",", ("[\"AWS/S3\", \"BucketSizeBytes\", \"BucketName\","
+                                + " \"${ImageBucket}\", \"StorageType\", \"StandardStorage\"],\n").repeat(5)
+                                + "[\"AWS/S3\", \"NumberOfObjects\",")),
                 new Mutation("CloudWatch's shorthand, which no check can read", "dashboard", t -> editDashboard(t,
                         "[\"Pinhole\", \"UploadsRefused\", \"Function\", \"publisher\"]",
                         "[\".\", \"UploadsRefused\", \".\", \".\"]")));
