@@ -77,16 +77,9 @@ public final class ByteSplice {
         byte[] out = new byte[(int) total];
         int at = 0;
         for (int k = 0; k < count; k++) {
-            int start = pieces[k * 2];
-            if (start < 0) {
-                byte[] literal = literals.get(-1 - start);
-                System.arraycopy(literal, 0, out, at, literal.length);
-                at += literal.length;
-            } else {
-                int length = pieces[k * 2 + 1] - start;
-                System.arraycopy(source, start, out, at, length);
-                at += length;
-            }
+            int length = pieceLength(k);
+            copyPiece(k, 0, out, at, length);
+            at += length;
         }
         return out;
     }
@@ -124,13 +117,8 @@ public final class ByteSplice {
             if (piece == count) {
                 return -1;
             }
-            int start = pieces[piece * 2];
             int n = Math.min(length, pieceLength(piece) - offsetInPiece);
-            if (start < 0) {
-                System.arraycopy(literals.get(-1 - start), offsetInPiece, into, offset, n);
-            } else {
-                System.arraycopy(source, start + offsetInPiece, into, offset, n);
-            }
+            copyPiece(piece, offsetInPiece, into, offset, n);
             offsetInPiece += n;
             return n;
         }
@@ -142,6 +130,16 @@ public final class ByteSplice {
                 left += pieceLength(k);
             }
             return (int) Math.min(left, Integer.MAX_VALUE);
+        }
+    }
+
+    /** Copies {@code n} bytes of piece {@code k}, starting {@code from} bytes into it, to {@code into[at]}. */
+    private void copyPiece(int k, int from, byte[] into, int at, int n) {
+        int start = pieces[k * 2];
+        if (start < 0) {
+            System.arraycopy(literals.get(-1 - start), from, into, at, n);
+        } else {
+            System.arraycopy(source, start + from, into, at, n);
         }
     }
 
