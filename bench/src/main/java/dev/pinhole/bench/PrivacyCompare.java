@@ -149,7 +149,8 @@ public final class PrivacyCompare {
 
     /**
      * Reads the cleaned image out once through a small buffer, as an HTTP client does on its way to the socket:
-     * the least any consumer of the result spends. @return the last byte read, so the reads cannot be dropped
+     * the least any consumer of the result spends. @return the sum of the last byte of each read, so that the
+     *         reads cannot be dropped
      */
     static int readOut(Cleaning cleaning, byte[] buffer) throws IOException {
         int last = 0;
